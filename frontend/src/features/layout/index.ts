@@ -1,0 +1,3 @@
+export { AppLayout } from "./components/AppLayout";
+export type { Account } from "./components/Header";
+export type { NavItem } from "./components/MainNav";

@@ -1,0 +1,5 @@
+export { refreshSession } from "./auth-fetch";
+export { api } from "./client";
+export { ApiError, toApiError, unwrap, type Problem } from "./problem";
+export type { paths } from "./schema";
+export { tokenStore } from "./tokens";

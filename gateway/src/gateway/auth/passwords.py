@@ -1,0 +1,33 @@
+"""Argon2id password and secret hashing (argon2-cffi), with a dummy verify so unknown users take as long."""
+
+from __future__ import annotations
+
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+_DUMMY = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_secret(secret: str) -> str:
+    return _hasher.hash(secret)
+
+
+def verify_secret(hashed: str | None, secret: str) -> bool:
+    try:
+        return _hasher.verify(hashed or _DUMMY, secret) and hashed is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password_policy(password: str, username: str) -> str | None:
+    """Why a password is refused, in Vietnamese, or None."""
+    if len(password) < 10:
+        return "Mật khẩu phải có ít nhất 10 ký tự."
+    if username.lower() in password.lower():
+        return "Mật khẩu không được chứa tên đăng nhập."
+    if len(set(password)) < 5:
+        return "Mật khẩu quá đơn giản."
+    return None

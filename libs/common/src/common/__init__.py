@@ -1,0 +1,1 @@
+"""What every Tiến Độ process needs, and nothing domain-specific."""

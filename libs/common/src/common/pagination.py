@@ -1,0 +1,50 @@
+"""Cursor (keyset) pagination: `limit` and an opaque `cursor` in, `items` and `next_cursor` out."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel, Field
+
+from common.errors import InvalidInput
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(None, description="Truyền vào `cursor` để lấy trang tiếp theo")
+
+
+def encode_cursor(values: list[Any]) -> str:
+    raw = json.dumps(values, separators=(",", ":"), default=str).encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
+    if not isinstance(values, list) or len(values) != size:
+        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.")
+    return values
+
+
+class PageParams(BaseModel):
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Số mục mỗi trang")] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=512, description="Con trỏ trang tiếp theo")] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)

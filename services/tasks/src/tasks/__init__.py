@@ -1,0 +1,1 @@
+"""Dịch vụ Nhiệm vụ — Kế hoạch, nhiệm vụ, tiến độ, gia hạn, phân cấp nhiệm vụ."""

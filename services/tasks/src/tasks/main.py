@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from common.app import create_app
+from common.routes import events_router, principal_router
+
+from tasks.config import get_settings
+from tasks.db import SCHEMA, outbox
+
+PREFIX = "/api/v1/tasks"
+
+app = create_app(
+    name="tasks",
+    title="Tiến Độ — dịch vụ Nhiệm vụ",
+    description="Kế hoạch, nhiệm vụ, tiến độ, gia hạn, phân cấp nhiệm vụ.",
+    settings=get_settings(),
+    schema=SCHEMA,
+    migrations_package="tasks",
+    routers=[principal_router(PREFIX, "tasks"), events_router(PREFIX, "tasks", outbox)],
+    openapi_url=f"{PREFIX}/openapi.json",
+    docs_url=None,
+    redoc_url=None,
+)

@@ -1,0 +1,3 @@
+from tiendo.cli import main
+
+main()
