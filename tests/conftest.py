@@ -14,7 +14,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from common.settings import async_database_url
 from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all
 

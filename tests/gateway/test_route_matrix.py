@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-
 from tiendo.stack import Stack
 
 USERS = ["admin", "coordinator", "leader", "syt.lanhdao", "syt.canbo", "viewer"]

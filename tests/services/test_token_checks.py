@@ -11,11 +11,11 @@ from typing import Any
 
 import httpx
 import pytest
-from jose import jwt
-
 from common.jwtkeys import generate_private_key_pem, public_jwk
-from tests.conftest import assert_problem
+from jose import jwt
 from tiendo.stack import Stack
+
+from tests.conftest import assert_problem
 
 SERVICES = ["tasks", "indicators", "notifications"]
 

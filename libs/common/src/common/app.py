@@ -15,7 +15,7 @@ from common.auth import KeySource, TokenVerifier
 from common.db import Database
 from common.errors import install_error_handlers
 from common.logging import RequestContextMiddleware, configure_logging
-from common.migrations import current_heads, script_heads
+from common.migrations import current_heads, schema_is_current, script_heads, script_revisions
 from common.settings import ProcessSettings
 
 Extra = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -46,6 +46,7 @@ def create_app(
 ) -> FastAPI:
     log = structlog.get_logger(name)
     expected_heads = script_heads(migrations_package, schema)
+    known_revisions = script_revisions(migrations_package, schema)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -87,7 +88,7 @@ def create_app(
             log.warning("not ready", reason=str(exc))
             body = Readiness(status="unavailable", service=name, database="unreachable", migrations="unknown")
             return JSONResponse(body.model_dump(), status_code=503)
-        at_head = heads == expected_heads
+        at_head = schema_is_current(heads, expected_heads, known_revisions)
         body = Readiness(
             status="ok" if at_head else "unavailable",
             service=name,

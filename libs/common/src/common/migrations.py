@@ -28,6 +28,17 @@ def script_heads(package: str, schema: str) -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config(package, schema)).get_heads())
 
 
+def script_revisions(package: str, schema: str) -> set[str]:
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config(package, schema)).walk_revisions()}
+
+
+def schema_is_current(db_heads: set[str], code_heads: set[str], code_revisions: set[str]) -> bool:
+    """At this code's head, or ahead of it: during a rolling deploy old pods meet a newer schema."""
+    if db_heads == code_heads:
+        return True
+    return bool(db_heads) and not db_heads <= code_revisions
+
+
 def _ensure_schema(conn: Connection, schema: str) -> None:
     # Ask first: a role that owns only its schema may not hold CREATE on the database.
     exists = conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema}).first()
