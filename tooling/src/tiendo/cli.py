@@ -53,13 +53,17 @@ def _demo_mode() -> bool:
 def run() -> int:
     started = time.monotonic()
     url, embedded = _database_url()
-    _say("CSDL: " + ("PostgreSQL nhúng tại " + str(DATA / "postgres") if embedded else "theo DATABASE_URL"))
+    where = "PostgreSQL nhúng tại " + str(DATA / "postgres") if embedded else "theo DATABASE_URL"
+    _say(f"CSDL: {where} ({time.monotonic() - started:.1f} giây)")
+    mark = time.monotonic()
     asyncio.run(migrate_all(url))
+    _say(f"Lược đồ đã ở phiên bản mới nhất ({time.monotonic() - mark:.1f} giây)")
     demo = _demo_mode()
     from gateway.demo.loader import load
 
+    mark = time.monotonic()
     agencies, accounts = asyncio.run(load(_async(url), demo=demo))
-    _say(f"Đã nạp danh bạ: thêm {agencies} đơn vị, {accounts} tài khoản trình diễn")
+    _say(f"Danh bạ: thêm {agencies} đơn vị, {accounts} tài khoản trình diễn ({time.monotonic() - mark:.1f} giây)")
     host = os.environ.get("TIENDO_HOST", "127.0.0.1")
     ports = {name: int(os.environ.get(f"{name.upper()}_PORT", port)) for name, _, port in PROCESSES}
     stack = Stack(database_url=url, key_dir=DATA / "keys", ports=ports, demo=demo, host=host)
@@ -75,8 +79,10 @@ def run() -> int:
     signal.signal(signal.SIGTERM, _stop)
     code = 0
     try:
+        mark = time.monotonic()
         stack.start_all(log_dir)
         stack.wait_ready()
+        _say(f"Bốn tiến trình đã sẵn sàng ({time.monotonic() - mark:.1f} giây)")
         _print_banner(stack, demo, time.monotonic() - started, log_dir)
         while not stopping:
             for name, process in stack.processes.items():

@@ -29,6 +29,7 @@ class EmbeddedPostgres:
         self.port = port
         self.log_file = self.data_dir.parent / "postgres.log"
         self.run_as = SYSTEM_USER if platform.system() != "Windows" and os.geteuid() == 0 else None
+        self.started_here = False
 
     @property
     def url(self) -> str:
@@ -102,6 +103,7 @@ class EmbeddedPostgres:
             "start",
             timeout=90,
         )
+        self.started_here = True
         self._wait_accepting()
         return self.url
 
@@ -114,5 +116,6 @@ class EmbeddedPostgres:
         raise RuntimeError("PostgreSQL không khởi động được; xem " + str(self.log_file))
 
     def stop(self) -> None:
-        if self.is_running():
+        """Stop the server if this object started it; one started by another `make run` keeps running."""
+        if self.started_here and self.is_running():
             self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "stop", timeout=60)
