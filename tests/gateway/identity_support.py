@@ -46,13 +46,14 @@ def agency_by_code(api: httpx.Client, auth: Auth, code: str) -> dict[str, Any]:
 def create_agency(
     api: httpx.Client, auth: Auth, *, parent_id: str | None = None, name: str | None = None, **extra: Any
 ) -> dict[str, Any]:
+    """A fresh agency under `parent_id`, by default under the province (UBND_TINH) like every real one."""
     tag = suffix()
     body = {
         "code": f"TEST_{tag.upper()}",
         "name": name or f"Đơn vị kiểm thử {tag}",
         "short_name": f"ĐV {tag}",
         "kind": "other",
-        "parent_id": parent_id,
+        "parent_id": parent_id or agency_by_code(api, auth, "UBND_TINH")["id"],
         **extra,
     }
     response = api.post("/api/v1/agencies", json=body, headers=auth("admin"))
@@ -126,3 +127,15 @@ def all_events(api: httpx.Client, auth: Auth) -> list[dict[str, Any]]:
             return events
         after = page["next_cursor"]
     raise AssertionError("the event feed never stopped")
+
+
+_PROVINCE_ROOT: dict[str, str] = {}
+
+
+def remember_province_root(agency_id: str) -> None:
+    _PROVINCE_ROOT["id"] = agency_id
+
+
+def province_root_id() -> str:
+    """UBND tỉnh: the one root; every agency a test creates hangs under it (set by tests/gateway/conftest.py)."""
+    return _PROVINCE_ROOT["id"]

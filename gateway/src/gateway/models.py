@@ -31,6 +31,13 @@ class Agency(Timestamped, Base):
     __table_args__ = (
         CheckConstraint(f"kind IN {AGENCY_KINDS}", name="kind"),
         CheckConstraint("merged_into_id IS NULL OR NOT active", name="merged_inactive"),
+        # Exactly one root (UBND tỉnh): its users are the only ones scoped to the whole province.
+        Index(
+            "uq_agencies_single_root",
+            text("(parent_id IS NULL)"),
+            unique=True,
+            postgresql_where=text("parent_id IS NULL"),
+        ),
     )
 
     code: Mapped[str] = mapped_column(String(50), unique=True)

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Sequence
 
 from common.pagination import decode_cursor
-from common.text import like_pattern
+from common.text import like_patterns
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +17,9 @@ class AgencyRepository:
 
     async def get(self, agency_id: uuid.UUID) -> Agency | None:
         return await self.session.get(Agency, agency_id)
+
+    async def root(self) -> Agency | None:
+        return await self.session.scalar(select(Agency).where(Agency.parent_id.is_(None)))
 
     async def by_code(self, code: str) -> Agency | None:
         return await self.session.scalar(select(Agency).where(Agency.code == code))
@@ -45,7 +48,7 @@ class AgencyRepository:
     ) -> Sequence[Agency]:
         stmt = select(Agency).order_by(Agency.code).limit(limit)
         if q:
-            stmt = stmt.where(Agency.search_text.ilike(like_pattern(q)))
+            stmt = stmt.where(*[Agency.search_text.ilike(p) for p in like_patterns(q)])
         if kind:
             stmt = stmt.where(Agency.kind == kind)
         if parent_id:

@@ -4,10 +4,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from common.text import upper_stripped
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 AgencyKind = Literal["province", "department", "division", "commune", "university", "other"]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z0-9_]{2,50}$")]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_]{2,50}$"), BeforeValidator(upper_stripped)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
 ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=150)]
 Alias = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from common.auth import Principal
+from common.db import flush_or_conflict
 from common.errors import InvalidInput
 from common.outbox import publish
 from common.text import fold
@@ -66,11 +67,13 @@ class AgencyService:
     async def create(self, data: AgencyCreate) -> Agency:
         if await self.repo.by_code(data.code) is not None:
             raise AgencyCodeTaken(data.code)
+        if data.parent_id is None and await self.repo.root() is not None:
+            raise InvalidInput.on("parent_id", "Chỉ có một đơn vị gốc (UBND tỉnh); hãy chọn đơn vị cấp trên.")
         await self._check_parent(data.parent_id)
         agency = Agency(**data.model_dump(), active=True)
         agency.search_text = search_text(agency)
         self.session.add(agency)
-        await self.session.flush()
+        await flush_or_conflict(self.session, AgencyCodeTaken(data.code))
         await record(self.session, self.actor, "agency.create", "agency", agency.id, snapshot(agency))
         await self._event("agency.created", agency)
         return agency
@@ -117,11 +120,17 @@ class AgencyService:
             if child.active:
                 child_before = snapshot(child)
                 child.parent_id = target.id
+                await self.session.flush()
                 await record(
                     self.session, self.actor, "agency.move", "agency", child.id, diff(child_before, snapshot(child))
                 )
+                await self._event("agency.updated", child)
+        # Moved accounts get a new version, so an edit based on the old ETag is refused.
         moved_users = await self.session.execute(
-            update(User).where(User.agency_id == agency.id).values(agency_id=target.id).returning(User.id)
+            update(User)
+            .where(User.agency_id == agency.id)
+            .values(agency_id=target.id, version=User.version + 1)
+            .returning(User.id)
         )
         await self.session.flush()
         changes = diff(before, snapshot(agency)) | {"moved_users": [None, [str(u) for u in moved_users.scalars()]]}

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from common.auth import require_roles
 from common.db import SessionDep
 from common.errors import Forbidden, NotAuthenticated, problem_responses
-from common.pagination import Page, PageParams, decode_cursor, encode_cursor, page_params
+from common.pagination import Page, PageParams, cursor_int, decode_cursor, encode_cursor, page_params
 from common.roles import Role
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
@@ -47,7 +47,7 @@ async def list_audit(
         stmt = stmt.where(AuditRecord.entity_id == entity_id)
     if page.cursor:
         (last_id,) = decode_cursor(page.cursor, 1)
-        stmt = stmt.where(AuditRecord.id < int(last_id))
+        stmt = stmt.where(AuditRecord.id < cursor_int(last_id))
     rows = list((await session.scalars(stmt)).all())
     more = len(rows) > page.limit
     rows = rows[: page.limit]

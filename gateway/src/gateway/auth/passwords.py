@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 from argon2 import PasswordHasher
@@ -11,15 +12,20 @@ _hasher = PasswordHasher()
 _DUMMY = _hasher.hash(secrets.token_urlsafe(16))
 
 
-def hash_secret(secret: str) -> str:
-    return _hasher.hash(secret)
-
-
-def verify_secret(hashed: str | None, secret: str) -> bool:
+def _verify(hashed: str | None, secret: str) -> bool:
     try:
         return _hasher.verify(hashed or _DUMMY, secret) and hashed is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+# Hashing takes ~100 ms of CPU by design: run it in a thread so the event loop keeps serving others.
+async def hash_secret(secret: str) -> str:
+    return await asyncio.to_thread(_hasher.hash, secret)
+
+
+async def verify_secret(hashed: str | None, secret: str) -> bool:
+    return await asyncio.to_thread(_verify, hashed, secret)
 
 
 def check_password_policy(password: str, username: str) -> str | None:

@@ -109,25 +109,25 @@ class AuthService:
                 headers={"Retry-After": str(wait)},
             )
 
+    async def _bookkeep(self, user: User, **values: Any) -> None:
+        """Login counters change without a new version: an admin editing the account is not disturbed."""
+        await self.session.execute(update(User).where(User.id == user.id).values(**values))
+
     async def _fail(self, user: User | None, username: str, caller: Caller, now: datetime) -> None:
         """Record the failure and commit it even though the request fails: the count must survive."""
         self.session.add(LoginFailure(address=caller.address, username=username[:64]))
         if user is not None:
-            user.failed_logins += 1
-            over = user.failed_logins - self.settings.login_slow_after
-            if user.failed_logins >= self.settings.login_lock_after:
-                user.locked_until = now + timedelta(minutes=self.settings.login_lock_minutes)
-                user.next_login_at = None
+            failures = user.failed_logins + 1
+            over = failures - self.settings.login_slow_after
+            if failures >= self.settings.login_lock_after:
+                locked_until = now + timedelta(minutes=self.settings.login_lock_minutes)
+                await self._bookkeep(user, failed_logins=failures, locked_until=locked_until, next_login_at=None)
                 await record(
-                    self.session,
-                    "hệ thống",
-                    "user.lock",
-                    "user",
-                    user.id,
-                    {"failed_logins": [None, user.failed_logins]},
+                    self.session, "hệ thống", "user.lock", "user", user.id, {"failed_logins": [None, failures]}
                 )
-            elif over >= 0:
-                user.next_login_at = now + timedelta(seconds=min(2**over, MAX_DELAY_SECONDS))
+            else:
+                wait = now + timedelta(seconds=min(2**over, MAX_DELAY_SECONDS)) if over >= 0 else None
+                await self._bookkeep(user, failed_logins=failures, next_login_at=wait)
         await self.session.commit()
 
     async def login(self, username: str, password: str, caller: Caller) -> TokenPair:
@@ -138,12 +138,12 @@ class AuthService:
         )
         if user is not None:
             self._check_account(user, now)
-        if user is None or not verify_secret(user.password_hash, password):
+        if user is None or not await verify_secret(user.password_hash, password):
             await self._fail(user, username, caller, now)
             raise NotAuthenticated(WRONG_CREDENTIALS)
         if not user.active:
             raise Forbidden("Tài khoản đã ngừng hoạt động. Vui lòng liên hệ quản trị hệ thống.")
-        user.failed_logins, user.next_login_at, user.locked_until, user.last_login_at = 0, None, None, now
+        await self._bookkeep(user, failed_logins=0, next_login_at=None, locked_until=None, last_login_at=now)
         login = Session(user_id=user.id, address=caller.address, user_agent=(caller.user_agent or "")[:300])
         self.session.add(login)
         await self.session.flush()
@@ -191,13 +191,13 @@ class AuthService:
         return token.session_id
 
     async def change_password(self, user: User, current: str, new: str, keep_session: str | None) -> None:
-        if not verify_secret(user.password_hash, current):
+        if not await verify_secret(user.password_hash, current):
             raise InvalidInput.on("current_password", "Mật khẩu hiện tại không đúng.")
         if current == new:
             raise InvalidInput.on("new_password", "Mật khẩu mới phải khác mật khẩu hiện tại.")
         if (reason := check_password_policy(new, user.username)) is not None:
             raise InvalidInput.on("new_password", reason)
-        user.password_hash = hash_secret(new)
+        user.password_hash = await hash_secret(new)
         user.must_change_password = False
         # Other devices must log in again with the new password.
         await self.session.execute(
@@ -212,10 +212,12 @@ class AuthService:
     async def client_token(self, client_id: str, secret: str, caller: Caller) -> ClientToken:
         await self._check_address(caller.address)
         client = await self.session.scalar(select(ApiClient).where(ApiClient.client_id == client_id))
-        if client is None or not verify_secret(client.secret_hash, secret) or not client.active:
+        if client is None or not await verify_secret(client.secret_hash, secret) or not client.active:
             await self._fail(None, f"client:{client_id}", caller, datetime.now(UTC))
             raise NotAuthenticated("Mã ứng dụng hoặc khóa bí mật không đúng.")
-        client.last_used_at = datetime.now(UTC)
+        await self.session.execute(
+            update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=datetime.now(UTC))
+        )
         claims = {
             "typ": "client",
             "sub": f"client:{client.client_id}",

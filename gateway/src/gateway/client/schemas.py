@@ -4,12 +4,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from common.text import lower_stripped
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Scope = Literal["tasks.read", "indicators.read", "events.read", "identity.read"]
-ClientIdStr = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
-]
+ClientIdStr = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$"), BeforeValidator(lower_stripped)]
 
 
 class ClientCreate(BaseModel):

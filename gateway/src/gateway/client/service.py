@@ -5,6 +5,7 @@ import uuid
 from typing import Any
 
 from common.auth import Principal
+from common.db import flush_or_conflict
 from common.errors import Conflict, InvalidInput
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,9 +40,9 @@ class ClientService:
             raise Conflict(f"Mã ứng dụng {data.client_id} đã tồn tại.")
         await self._check_agency(data.agency_id)
         secret = secret or secrets.token_urlsafe(32)
-        client = ApiClient(**data.model_dump(), secret_hash=hash_secret(secret), active=True)
+        client = ApiClient(**data.model_dump(), secret_hash=await hash_secret(secret), active=True)
         self.session.add(client)
-        await self.session.flush()
+        await flush_or_conflict(self.session, Conflict(f"Mã ứng dụng {data.client_id} đã tồn tại."))
         await record(self.session, self.actor, "client.create", "client", client.id, _snapshot(client))
         return client, secret
 
@@ -62,7 +63,7 @@ class ClientService:
 
     async def rotate_secret(self, client: ApiClient) -> str:
         secret = secrets.token_urlsafe(32)
-        client.secret_hash = hash_secret(secret)
+        client.secret_hash = await hash_secret(secret)
         await self.session.flush()
         await record(self.session, self.actor, "client.rotate_secret", "client", client.id, {})
         return secret

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from common.auth import Principal
 from common.pagination import decode_cursor
 from common.roles import Role
-from common.text import like_pattern
+from common.text import like_patterns
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,7 +49,7 @@ class UserRepository:
     ) -> Sequence[User]:
         stmt = self.readable_by(principal).order_by(User.username).limit(limit)
         if q:
-            stmt = stmt.where(User.search_text.ilike(like_pattern(q)))
+            stmt = stmt.where(*[User.search_text.ilike(p) for p in like_patterns(q)])
         if agency_id:
             stmt = stmt.where(User.agency_id == agency_id)
         if role:

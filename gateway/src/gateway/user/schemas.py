@@ -5,11 +5,10 @@ from datetime import datetime
 from typing import Annotated
 
 from common.roles import Role
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from common.text import lower_stripped
+from pydantic import BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
-Username = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
-]
+Username = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$"), BeforeValidator(lower_stripped)]
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
 Password = Annotated[str, StringConstraints(min_length=10, max_length=128)]
 

@@ -4,6 +4,7 @@ import uuid
 from typing import Any
 
 from common.auth import Principal
+from common.db import flush_or_conflict
 from common.errors import InvalidInput
 from common.outbox import publish
 from common.text import fold
@@ -62,13 +63,13 @@ class UserService:
             raise InvalidInput.on("initial_password", reason)
         user = User(
             **data.model_dump(exclude={"initial_password"}),
-            password_hash=hash_secret(data.initial_password),
+            password_hash=await hash_secret(data.initial_password),
             must_change_password=must_change_password,
             active=True,
         )
         user.search_text = search_text(user)
         self.session.add(user)
-        await self.session.flush()
+        await flush_or_conflict(self.session, UsernameTaken(data.username))
         await record(self.session, self.actor, "user.create", "user", user.id, _snapshot(user))
         await self._event("user.created", user)
         return user
@@ -96,7 +97,7 @@ class UserService:
     async def reset_password(self, user: User, new_password: str) -> None:
         if (reason := check_password_policy(new_password, user.username)) is not None:
             raise InvalidInput.on("new_password", reason)
-        user.password_hash = hash_secret(new_password)
+        user.password_hash = await hash_secret(new_password)
         user.must_change_password = True
         user.failed_logins, user.next_login_at, user.locked_until = 0, None, None
         await self.session.flush()

@@ -16,6 +16,7 @@ from common.db import Database
 from common.errors import install_error_handlers
 from common.logging import RequestContextMiddleware, configure_logging
 from common.migrations import current_heads, schema_is_current, script_heads, script_revisions
+from common.nul import RejectNulMiddleware
 from common.settings import ProcessSettings
 
 Extra = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -68,6 +69,7 @@ def create_app(
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan, **fastapi_kwargs)
     install_error_handlers(app)
+    app.add_middleware(RejectNulMiddleware)
     app.add_middleware(RequestContextMiddleware)
 
     @app.get("/health", tags=["vận hành"], summary="Tiến trình còn sống")

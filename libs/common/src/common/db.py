@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import MetaData, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 NAMING_CONVENTION = {
@@ -45,6 +46,16 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def flush_or_conflict(session: AsyncSession, conflict: Exception) -> None:
+    """Flush; a unique violation (two requests racing for the same code or name) becomes `conflict`."""
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "23505":
+            raise conflict from exc
+        raise
 
 
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:

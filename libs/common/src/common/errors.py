@@ -194,8 +194,12 @@ _VALIDATION_MESSAGES: dict[str, str] = {
 
 
 def vietnamese_message(error: dict[str, Any]) -> str:
+    if str(error.get("msg", "")).startswith("value is not a valid email address"):
+        return "Địa chỉ thư điện tử không hợp lệ."
     template = _VALIDATION_MESSAGES.get(error["type"])
     ctx = dict(error.get("ctx") or {})
+    if "expected" in ctx:
+        ctx["expected"] = str(ctx["expected"]).replace(" or ", " hoặc ")
     if "reason" not in ctx and "error" in ctx:
         ctx["reason"] = str(ctx["error"]).removeprefix("Value error, ")
     if template is None:
@@ -206,8 +210,10 @@ def vietnamese_message(error: dict[str, Any]) -> str:
         return template.split(":")[0].split("{")[0].rstrip() + "."
 
 
-def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+def field_path(loc: tuple[Any, ...] | list[Any], error_type: str = "") -> str:
     """`("body", "agency", "code")` → `agency.code`; query/path/header names keep their own name."""
+    if error_type == "json_invalid":
+        return "body"  # pydantic puts the byte offset of the syntax error there, not a field
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
         parts = parts[1:]
@@ -233,7 +239,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            FieldError(field=field_path(err.get("loc", ())), message=vietnamese_message(err)) for err in exc.errors()
+            FieldError(field=field_path(err.get("loc", ()), err["type"]), message=vietnamese_message(err))
+            for err in exc.errors()
         ]
         detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
         err = InvalidInput(detail, errors=errors)

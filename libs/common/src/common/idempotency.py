@@ -13,8 +13,8 @@ from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, func, select
-from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, func, select
+from sqlalchemy.dialects.postgresql import insert
 
 from common.auth import CurrentPrincipal
 from common.db import SessionDep
@@ -31,7 +31,7 @@ def idempotency_table(metadata: MetaData) -> Table:
         Column("key", String(200), primary_key=True),
         Column("fingerprint", String(64), nullable=False),
         Column("status_code", Integer),
-        Column("body", JSONB),
+        Column("body", JSON),  # JSON keeps the key order of the first answer
         Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     )
 

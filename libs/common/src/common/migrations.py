@@ -108,7 +108,7 @@ def run_env(metadata: MetaData) -> None:
 def create_outbox_and_idempotency(schema: str) -> None:
     """The first migration of every service: its outbox and its idempotency keys."""
     from alembic import op
-    from sqlalchemy import BigInteger, Column, DateTime, Identity, Integer, String, func
+    from sqlalchemy import JSON, BigInteger, Column, DateTime, Identity, Integer, String, func
     from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
     op.create_table(
@@ -131,7 +131,7 @@ def create_outbox_and_idempotency(schema: str) -> None:
         Column("key", String(200), primary_key=True),
         Column("fingerprint", String(64), nullable=False),
         Column("status_code", Integer),
-        Column("body", JSONB),
+        Column("body", JSON),  # JSON keeps the key order of the first answer
         Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
         schema=schema,
     )

@@ -29,7 +29,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.auth import Principal
-from common.errors import InvalidInput
+from common.pagination import cursor_int
 
 _CURRENT_TX = text("(pg_current_xact_id()::text)::bigint")
 _OLDEST_RUNNING_TX = text("(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint")
@@ -95,11 +95,8 @@ async def publish(
 def _parse_after(after: str | None) -> tuple[int, int]:
     if not after:
         return (0, 0)
-    try:
-        tx, _, ident = after.partition("-")
-        return int(tx), int(ident)
-    except ValueError as exc:
-        raise InvalidInput.on("after", "Con trỏ nguồn sự kiện không hợp lệ.") from exc
+    tx, _, ident = after.partition("-")
+    return cursor_int(tx, "after"), cursor_int(ident, "after")
 
 
 async def read_feed(

@@ -35,7 +35,25 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
         raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
     if not isinstance(values, list) or len(values) != size:
         raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.")
+    if any(isinstance(v, str) and "\x00" in v for v in values):
+        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.")
     return values
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def cursor_int(value: Any, field: str = "cursor") -> int:
+    """A whole number taken from a cursor, refused cleanly when it is not one PostgreSQL can compare."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidInput.on(field, "Con trỏ trang không hợp lệ.")
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise InvalidInput.on(field, "Con trỏ trang không hợp lệ.") from exc
+    if not 0 <= number <= BIGINT_MAX:
+        raise InvalidInput.on(field, "Con trỏ trang không hợp lệ.")
+    return number
 
 
 class PageParams(BaseModel):

@@ -14,7 +14,18 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip().lower()
 
 
-def like_pattern(query: str) -> str:
-    """A folded ILIKE pattern that treats the user's `%` and `_` literally."""
-    escaped = fold(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def like_patterns(query: str) -> list[str]:
+    """One folded ILIKE pattern per word, all of which must match: "khoa hoc cong nghe" finds
+    "Khoa học và Công nghệ". The user's `%` and `_` are taken literally."""
+    words = fold(query).split(" ")
+    return ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words if w]
+
+
+def upper_stripped(value: object) -> object:
+    """For codes: typed in any case, stored upper-case (a pydantic BeforeValidator)."""
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def lower_stripped(value: object) -> object:
+    """For login names and client ids: typed in any case, stored lower-case."""
+    return value.strip().lower() if isinstance(value, str) else value

@@ -48,6 +48,14 @@ def upgrade() -> None:
         schema="identity",
     )
     op.create_index(
+        "uq_agencies_single_root",
+        "agencies",
+        [sa.text("(parent_id IS NULL)")],
+        unique=True,
+        schema="identity",
+        postgresql_where=sa.text("parent_id IS NULL"),
+    )
+    op.create_index(
         op.f("ix_identity_agencies_merged_into_id"), "agencies", ["merged_into_id"], unique=False, schema="identity"
     )
     op.create_index(op.f("ix_identity_agencies_parent_id"), "agencies", ["parent_id"], unique=False, schema="identity")
@@ -78,7 +86,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=200), nullable=False),
         sa.Column("fingerprint", sa.String(length=64), nullable=False),
         sa.Column("status_code", sa.Integer(), nullable=True),
-        sa.Column("body", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
+        sa.Column("body", sa.JSON(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("caller", "key", name=op.f("pk_idempotency_keys")),
         schema="identity",
@@ -213,4 +221,5 @@ def downgrade() -> None:
     op.drop_table("audit_records", schema="identity")
     op.drop_index(op.f("ix_identity_agencies_parent_id"), table_name="agencies", schema="identity")
     op.drop_index(op.f("ix_identity_agencies_merged_into_id"), table_name="agencies", schema="identity")
+    op.drop_index("uq_agencies_single_root", table_name="agencies", schema="identity")
     op.drop_table("agencies", schema="identity")
