@@ -127,3 +127,36 @@ class TestServiceCalledDirectly:
     def test_coordinator_is_province_wide(self, stack: Stack, service: str, token_of: Callable[[str], str]) -> None:
         principal = _whoami(stack, service, token_of("coordinator")).json()
         assert principal["province_wide"] is True
+
+
+def test_a_service_fetching_keys_from_the_gateway_jwks_url_verifies_tokens(
+    stack: Stack, token_of: Callable[[str], str]
+) -> None:
+    """The Kubernetes wiring: no key file, only TIENDO_JWKS_URL pointing at the gateway."""
+    import subprocess
+    import sys
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = {k: v for k, v in stack.env().items() if k != "TIENDO_JWKS_FILE"}
+    env |= {"TIENDO_JWKS_URL": stack.url("gateway") + "/.well-known/jwks.json", "TASKS_PORT": str(port)}
+    process = subprocess.Popen([sys.executable, "-m", "tasks", "serve"], env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "tasks did not become ready"
+            time.sleep(0.1)
+        ok = httpx.get(base + "/api/v1/tasks/whoami", headers={"Authorization": f"Bearer {token_of('syt.canbo')}"})
+        assert ok.status_code == 200 and ok.json()["username"] == "syt.canbo"
+        forged = _sign(generate_private_key_pem(), _claims())
+        assert_problem(httpx.get(base + "/api/v1/tasks/whoami", headers={"Authorization": f"Bearer {forged}"}), 401)
+    finally:
+        process.terminate()
+        process.wait(10)

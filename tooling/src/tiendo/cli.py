@@ -13,6 +13,8 @@ import warnings
 from pathlib import Path
 from types import FrameType
 
+from common.settings import async_database_url
+
 from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -62,7 +64,7 @@ def run() -> int:
     from gateway.demo.loader import load
 
     mark = time.monotonic()
-    agencies, accounts = asyncio.run(load(_async(url), demo=demo))
+    agencies, accounts = asyncio.run(load(async_database_url(url), demo=demo))
     _say(f"Danh bạ: thêm {agencies} đơn vị, {accounts} tài khoản trình diễn ({time.monotonic() - mark:.1f} giây)")
     host = os.environ.get("TIENDO_HOST", "127.0.0.1")
     ports = {name: int(os.environ.get(f"{name.upper()}_PORT", port)) for name, _, port in PROCESSES}
@@ -100,12 +102,6 @@ def run() -> int:
             embedded.stop()  # type: ignore[attr-defined]
         _say("Đã dừng.")
     return code
-
-
-def _async(url: str) -> str:
-    from common.settings import async_database_url
-
-    return async_database_url(url)
 
 
 def _print_banner(stack: Stack, demo: bool, seconds: float, log_dir: Path) -> None:

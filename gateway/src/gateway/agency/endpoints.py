@@ -16,7 +16,7 @@ from common.errors import (
     problem_responses,
 )
 from common.idempotency import Idempotency, idempotency_dependency
-from common.pagination import Page, PageParams, encode_cursor, page_params
+from common.pagination import Page, PageParams, page_of, page_params
 from common.roles import Role
 from fastapi import APIRouter, Depends, Header, Query, Response
 
@@ -64,9 +64,7 @@ async def list_agencies(
         cursor=page.cursor,
         limit=page.limit + 1,
     )
-    more = len(rows) > page.limit
-    items = [AgencyRead.model_validate(a) for a in rows[: page.limit]]
-    return Page(items=items, next_cursor=encode_cursor([items[-1].code]) if more else None)
+    return page_of(rows, page.limit, AgencyRead.model_validate, lambda a: [a.code])
 
 
 @router.get("/{agency_id}", summary="Một đơn vị", responses=READ_ERRORS)

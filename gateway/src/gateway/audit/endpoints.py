@@ -6,10 +6,10 @@ from typing import Annotated, Any
 from common.auth import require_roles
 from common.db import SessionDep
 from common.errors import Forbidden, NotAuthenticated, problem_responses
-from common.pagination import Page, PageParams, cursor_int, decode_cursor, encode_cursor, page_params
+from common.pagination import Page, PageParams, cursor_int, decode_cursor, page_of, page_params
 from common.roles import Role
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
 from gateway.models import AuditRecord
@@ -18,6 +18,8 @@ router = APIRouter(prefix="/api/v1/audit", tags=["nhật ký"])
 
 
 class AuditRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     at: datetime
     actor: str
@@ -48,10 +50,5 @@ async def list_audit(
     if page.cursor:
         (last_id,) = decode_cursor(page.cursor, 1)
         stmt = stmt.where(AuditRecord.id < cursor_int(last_id))
-    rows = list((await session.scalars(stmt)).all())
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    return Page(
-        items=[AuditRead.model_validate(r, from_attributes=True) for r in rows],
-        next_cursor=encode_cursor([rows[-1].id]) if more else None,
-    )
+    rows = (await session.scalars(stmt)).all()
+    return page_of(rows, page.limit, AuditRead.model_validate, lambda r: [r.id])

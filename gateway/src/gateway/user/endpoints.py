@@ -16,7 +16,7 @@ from common.errors import (
     problem_responses,
 )
 from common.idempotency import Idempotency, idempotency_dependency
-from common.pagination import Page, PageParams, encode_cursor, page_params
+from common.pagination import Page, PageParams, page_of, page_params
 from common.roles import Role
 from fastapi import APIRouter, Depends, Header, Query, Response
 
@@ -62,9 +62,7 @@ async def list_users(
     rows = await UserRepository(session).list(
         principal, q=q, agency_id=agency_id, role=role, cursor=page.cursor, limit=page.limit + 1
     )
-    more = len(rows) > page.limit
-    items = [UserRead.model_validate(u) for u in rows[: page.limit]]
-    return Page(items=items, next_cursor=encode_cursor([items[-1].username]) if more else None)
+    return page_of(rows, page.limit, UserRead.model_validate, lambda u: [u.username])
 
 
 @router.get("/{user_id}", summary="Một người dùng", responses=READ_ERRORS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -38,6 +39,13 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
     if any(isinstance(v, str) and "\x00" in v for v in values):
         raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.")
     return values
+
+
+def page_of(rows: Sequence[Any], limit: int, read: Callable[[Any], T], key: Callable[[T], list[Any]]) -> Page[T]:
+    """Rows were fetched with `limit + 1`: the extra one only says there is a next page."""
+    items = [read(row) for row in rows[:limit]]
+    more = len(rows) > limit
+    return Page(items=items, next_cursor=encode_cursor(key(items[-1])) if more else None)
 
 
 BIGINT_MAX = 2**63 - 1
