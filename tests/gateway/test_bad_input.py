@@ -736,3 +736,10 @@ class TestNulCharacters:
         with httpx.Client(base_url=stack.url("gateway"), timeout=20) as client:
             response = client.request(method, path, headers=auth("admin"), **request_args)
         assert_vietnamese_problem(response, 422, field)
+
+
+def test_a_nul_character_in_a_body_forwarded_to_a_service_is_refused_by_the_service(stack: Any, auth: Auth) -> None:
+    # The gateway streams proxied bodies without reading them; the service behind checks its own input.
+    with httpx.Client(base_url=stack.url("gateway"), timeout=20) as client:
+        response = client.post("/api/v1/tasks/whoami", headers=auth("coordinator"), json={"title": "a\x00b"})
+    assert_vietnamese_problem(response, 422, "title")

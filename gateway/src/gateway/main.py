@@ -21,6 +21,7 @@ from gateway.config import Settings, get_settings
 from gateway.db import SCHEMA, outbox
 from gateway.proxy.forward import Upstreams, proxy_router
 from gateway.proxy.openapi import MergedOpenAPI
+from gateway.proxy.rules import SERVICE_ROLES
 from gateway.user.endpoints import router as user_router
 from gateway.web import SecurityHeadersMiddleware, docs_router, mount_docs_assets, spa_router
 
@@ -35,7 +36,7 @@ def create_gateway(settings: Settings) -> FastAPI:
     issuer = TokenIssuer.from_file(
         settings.jwt_private_key_file, issuer=settings.jwt_issuer, audience=settings.jwt_audience
     )
-    keys = KeySource.static(issuer.jwks())
+    keys = KeySource(jwks=issuer.jwks())
     merged_openapi = MergedOpenAPI()
 
     @asynccontextmanager
@@ -62,6 +63,7 @@ def create_gateway(settings: Settings) -> FastAPI:
         migrations_package="gateway",
         key_source=keys,
         extra_lifespan=lifespan,
+        streamed_prefixes=tuple(f"/api/v1/{service}/" for service in SERVICE_ROLES),
         routers=[
             auth_router,
             jwks_router,

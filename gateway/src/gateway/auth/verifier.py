@@ -36,9 +36,8 @@ class SessionCheckingVerifier(TokenVerifier):
         except ValueError:
             return False
         async with self.database.sessionmaker() as db:
-            revoked = await db.scalar(select(Session.revoked_at).where(Session.id == sid))
-            exists = revoked is not None or await db.scalar(select(Session.id).where(Session.id == sid))
-        live = bool(exists) and revoked is None
+            row = (await db.execute(select(Session.revoked_at).where(Session.id == sid))).first()
+        live = row is not None and row.revoked_at is None
         if live:
             if len(self._live) > 50_000:
                 self._live.clear()

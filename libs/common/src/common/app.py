@@ -43,6 +43,7 @@ def create_app(
     routers: Sequence[APIRouter] = (),
     key_source: KeySource | None = None,
     extra_lifespan: Extra | None = None,
+    streamed_prefixes: tuple[str, ...] = (),
     **fastapi_kwargs: Any,
 ) -> FastAPI:
     log = structlog.get_logger(name)
@@ -69,7 +70,7 @@ def create_app(
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan, **fastapi_kwargs)
     install_error_handlers(app)
-    app.add_middleware(RejectNulMiddleware)
+    app.add_middleware(RejectNulMiddleware, streamed_prefixes=streamed_prefixes)
     app.add_middleware(RequestContextMiddleware)
 
     @app.get("/health", tags=["vận hành"], summary="Tiến trình còn sống")

@@ -71,22 +71,16 @@ class KeySource:
 
     REFETCH_SECONDS = 30.0
 
-    def __init__(self, *, jwks_file: Path | None = None, jwks_url: str | None = None) -> None:
-        if not jwks_file and not jwks_url:
+    def __init__(
+        self, *, jwks_file: Path | None = None, jwks_url: str | None = None, jwks: dict[str, Any] | None = None
+    ) -> None:
+        """`jwks` given: those keys, never reloaded (the gateway, which holds the private key)."""
+        if not jwks_file and not jwks_url and jwks is None:
             raise ValueError("Cần TIENDO_JWKS_FILE hoặc TIENDO_JWKS_URL để kiểm tra mã truy cập")
         self.jwks_file, self.jwks_url = jwks_file, jwks_url
-        self._keys: dict[str, dict[str, Any]] = {}
-        self._loaded_mark: float = -1.0
+        self._keys: dict[str, dict[str, Any]] = {k["kid"]: k for k in (jwks or {"keys": []})["keys"]}
+        self._loaded_mark: float = float("inf") if jwks is not None else -1.0
         self._lock = asyncio.Lock()
-
-    @classmethod
-    def static(cls, jwks: dict[str, Any]) -> KeySource:
-        source = cls.__new__(cls)
-        source.jwks_file, source.jwks_url = None, None
-        source._keys = {k["kid"]: k for k in jwks["keys"]}
-        source._loaded_mark = float("inf")
-        source._lock = asyncio.Lock()
-        return source
 
     async def key(self, kid: str) -> dict[str, Any] | None:
         if kid not in self._keys or self._stale():

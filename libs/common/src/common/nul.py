@@ -27,13 +27,21 @@ def _json_path_with_nul(node: Any, path: str = "") -> str | None:
     return None
 
 
+def _may_hold_nul(raw: bytes) -> bool:
+    """A byte-level look that clears almost every request before anything is parsed."""
+    return b"\x00" in raw or b"%00" in raw or b"\\u0000" in raw
+
+
 def _field_with_nul(scope: Scope, body: bytes) -> str | None:
-    if "\x00" in unquote(scope.get("raw_path", b"").decode("latin-1")) or "\x00" in scope["path"]:
+    raw_path = scope.get("raw_path", b"")
+    if "\x00" in scope["path"] or (_may_hold_nul(raw_path) and "\x00" in unquote(raw_path.decode("latin-1"))):
         return "path"
-    for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
-        if "\x00" in key or "\x00" in value:
-            return key.replace("\x00", "") or "query"
-    if not body:
+    query = scope.get("query_string", b"")
+    if _may_hold_nul(query):
+        for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+            if "\x00" in key or "\x00" in value:
+                return key.replace("\x00", "") or "query"
+    if not _may_hold_nul(body):
         return None
     content_type = dict(scope["headers"]).get(b"content-type", b"").decode("latin-1")
     if "json" in content_type:
@@ -49,15 +57,20 @@ def _field_with_nul(scope: Scope, body: bytes) -> str | None:
 
 
 class RejectNulMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    """`streamed_prefixes`: paths whose bodies pass through untouched (the gateway's proxy routes; the
+    service behind checks them), so a forwarded body is streamed, never buffered here."""
+
+    def __init__(self, app: ASGIApp, *, streamed_prefixes: tuple[str, ...] = ()) -> None:
+        self.app, self.streamed_prefixes = app, streamed_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         content_type = dict(scope["headers"]).get(b"content-type", b"")
-        inspect = b"json" in content_type or b"x-www-form-urlencoded" in content_type
+        inspect = (b"json" in content_type or b"x-www-form-urlencoded" in content_type) and not scope[
+            "path"
+        ].startswith(self.streamed_prefixes)
         chunks: list[bytes] = []
         size = 0
         more = inspect
