@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from common.settings import async_database_url
-from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all
+from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all, service_secret
 
 DEMO_PASSWORD = "tiendo-demo"
 
@@ -56,13 +56,14 @@ def new_database(pg_server_url: str) -> Callable[[str], str]:
 
 @pytest.fixture(scope="session")
 def stack(new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """Gateway and three services as separate processes on free ports, over a migrated database with demo data."""
+    """Gateway and three services as separate processes on free ports, over a migrated database with demo data
+    and the seed plans loaded, as the run command leaves them."""
     from gateway.demo.loader import load
 
     url = new_database("stack")
-    asyncio.run(migrate_all(url))
-    asyncio.run(load(async_database_url(url), demo=True))
     folder = tmp_path_factory.mktemp("stack")
+    asyncio.run(migrate_all(url))
+    asyncio.run(load(async_database_url(url), demo=True, service_secret=service_secret(folder / "keys")))
     running = Stack(
         database_url=url,
         key_dir=folder / "keys",
@@ -79,6 +80,7 @@ def stack(new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathF
     running.start_all(folder)
     try:
         running.wait_ready()
+        running.load_plans()
         yield running
     finally:
         running.stop_all()

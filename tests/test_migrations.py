@@ -67,6 +67,7 @@ def test_a_service_role_migrates_its_schema_and_cannot_read_another(new_database
     # What a DBA runs once per service (deploy/README.md): a login role owning only its schema.
     asyncio.run(_fetch(url, f"CREATE ROLE {role} LOGIN PASSWORD 'mat-khau-thu'"))
     asyncio.run(_fetch(url, f"CREATE SCHEMA tasks AUTHORIZATION {role}"))
+    asyncio.run(_fetch(url, "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public"))
     asyncio.run(_fetch(url, f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC'))
     asyncio.run(_fetch(url, f'GRANT CONNECT ON DATABASE "{database}" TO {role}'))
     role_url = url.replace("//postgres@", f"//{role}:mat-khau-thu@", 1)

@@ -15,7 +15,7 @@ from types import FrameType
 
 from common.settings import async_database_url
 
-from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all
+from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all, service_secret
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = Path(os.environ.get("TIENDO_DATA_DIR", ROOT / ".data"))
@@ -64,7 +64,8 @@ def run() -> int:
     from gateway.demo.loader import load
 
     mark = time.monotonic()
-    agencies, accounts = asyncio.run(load(async_database_url(url), demo=demo))
+    secret = service_secret(DATA / "keys")
+    agencies, accounts = asyncio.run(load(async_database_url(url), demo=demo, service_secret=secret))
     _say(f"Danh bạ: thêm {agencies} đơn vị, {accounts} tài khoản trình diễn ({time.monotonic() - mark:.1f} giây)")
     host = os.environ.get("TIENDO_HOST", "127.0.0.1")
     ports = {name: int(os.environ.get(f"{name.upper()}_PORT", port)) for name, _, port in PROCESSES}
@@ -85,6 +86,10 @@ def run() -> int:
         stack.start_all(log_dir)
         stack.wait_ready()
         _say(f"Bốn tiến trình đã sẵn sàng ({time.monotonic() - mark:.1f} giây)")
+        mark = time.monotonic()
+        for line in stack.load_plans().splitlines():
+            _say("  " + line)
+        _say(f"Đã nạp các kế hoạch mẫu ({time.monotonic() - mark:.1f} giây)")
         _print_banner(stack, demo, time.monotonic() - started, log_dir)
         while not stopping:
             for name, process in stack.processes.items():

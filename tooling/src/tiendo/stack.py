@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -24,6 +25,19 @@ PROCESSES = (
     ("indicators", "indicators", 8102),
     ("notifications", "notifications", 8103),
 )
+
+
+SEED_PLANS = Path(os.environ.get("TIENDO_SEED_DIR", Path(__file__).resolve().parents[3] / "data" / "plans"))
+
+
+def service_secret(key_dir: Path) -> str:
+    """The secret the services' own API clients use at the gateway, kept beside the signing keys."""
+    path = key_dir / "service-client.secret"
+    if not path.exists():
+        key_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 @dataclass
@@ -48,6 +62,8 @@ class Stack:
             "TIENDO_JWKS_FILE": str(jwks),
             "GATEWAY_JWT_PRIVATE_KEY_FILE": str(private_key),
             "GATEWAY_PUBLIC_URL": self.url("gateway"),
+            "TASKS_DIRECTORY_URL": self.url("gateway"),
+            "TASKS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
         }
         for name, _, _ in PROCESSES:
             env[f"{name.upper()}_HOST"] = self.host
@@ -82,6 +98,19 @@ class Stack:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"{name} chưa sẵn sàng sau {timeout:.0f} giây")
                 time.sleep(0.1)
+
+    def load_plans(self, data_dir: Path = SEED_PLANS) -> str:
+        """Load the seed plans through the tasks service's own command (after the gateway is up)."""
+        done = subprocess.run(
+            [sys.executable, "-m", "tasks", "load-plans", "--data-dir", str(data_dir)],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"Nạp kế hoạch mẫu thất bại:\n{done.stdout}\n{done.stderr}")
+        return done.stdout
 
     def stop(self, name: str, timeout: float = 10.0) -> None:
         process = self.processes.pop(name, None)

@@ -383,6 +383,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các văn bản (nghị quyết, chương trình, kế hoạch, quyết định) */
+        get: operations["list_plans_api_v1_tasks_plans_get"];
+        put?: never;
+        /** Thêm văn bản */
+        post: operations["create_plan_api_v1_tasks_plans_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/plans/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đồ thị căn cứ: văn bản nào thực hiện văn bản nào */
+        get: operations["plan_graph_api_v1_tasks_plans_graph_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một văn bản */
+        get: operations["get_plan_api_v1_tasks_plans__plan_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa văn bản */
+        patch: operations["update_plan_api_v1_tasks_plans__plan_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/tasks/plans/{plan_id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các mục của văn bản (lồng nhau) và số nhiệm vụ mỗi mục */
+        get: operations["plan_sections_api_v1_tasks_plans__plan_id__sections_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/plans/{plan_id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập bảng nhiệm vụ từ XLSX/CSV; dry_run=true chỉ kiểm tra, không ghi */
+        post: operations["import_tasks_api_v1_tasks_plans__plan_id__imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh sách đã lọc ra Excel (tối đa 20.000 dòng) */
+        get: operations["export_tasks_api_v1_tasks_export_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách nhiệm vụ người gọi được xem, có lọc và tìm kiếm */
+        get: operations["list_tasks_api_v1_tasks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đếm theo trạng thái, theo đơn vị, theo mục (cho bảng điều khiển) */
+        get: operations["count_tasks_api_v1_tasks_counts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một nhiệm vụ: thời hạn và diễn giải, 6 rõ, phần việc từng đơn vị, nhiệm vụ con */
+        get: operations["get_task_api_v1_tasks__task_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa nhiệm vụ (cấp giao việc); cơ quan chủ trì chỉ ghi người phụ trách */
+        patch: operations["update_task_api_v1_tasks__task_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giao tiếp nhiệm vụ con cho đơn vị cấp dưới hoặc UBND cấp xã (tiến độ cộng dồn lên nhiệm vụ cha) */
+        post: operations["cascade_task_api_v1_tasks__task_id__children_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy nhiệm vụ (cấp giao việc), nêu lý do */
+        post: operations["cancel_task_api_v1_tasks__task_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký thay đổi: ai, khi nào, cũ → mới */
+        get: operations["task_history_api_v1_tasks__task_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/deadline-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử thời hạn (gồm các lần gia hạn) */
+        get: operations["deadline_history_api_v1_tasks__task_id__deadline_history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dòng thời gian báo cáo tiến độ, kèm minh chứng */
+        get: operations["list_progress_api_v1_tasks__task_id__progress_get"];
+        put?: never;
+        /** Báo cáo tiến độ của đơn vị (phần trăm, nội dung, minh chứng); submit=true để báo cáo hoàn thành */
+        post: operations["report_progress_api_v1_tasks__task_id__progress_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thẩm định: chấp nhận hoặc trả lại (nêu lý do) báo cáo hoàn thành của một đơn vị */
+        post: operations["review_api_v1_tasks__task_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đề nghị gia hạn của nhiệm vụ */
+        get: operations["list_extensions_api_v1_tasks__task_id__extensions_get"];
+        put?: never;
+        /** Đề nghị gia hạn (ngày đề nghị, lý do) */
+        post: operations["request_extension_api_v1_tasks__task_id__extensions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/extensions/{extension_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt hoặc từ chối gia hạn (cấp giao việc hoặc lãnh đạo) */
+        post: operations["decide_extension_api_v1_tasks__task_id__extensions__extension_id__decision_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ý kiến và chỉ đạo */
+        get: operations["list_comments_api_v1_tasks__task_id__comments_get"];
+        put?: never;
+        /** Ý kiến trao đổi, hoặc ý kiến chỉ đạo của lãnh đạo */
+        post: operations["add_comment_api_v1_tasks__task_id__comments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/whoami": {
         parameters: {
             query?: never;
@@ -957,8 +1269,971 @@ export interface components {
             /** Context */
             ctx?: Record<string, never>;
         };
+        /** AgencyCount */
+        AgencyCount: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string;
+            /** Tasks */
+            tasks: number;
+            /** Overdue */
+            overdue: number;
+            /** Completed */
+            completed: number;
+        };
+        /** AssignmentRead */
+        AssignmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Agency Name
+             * @default
+             */
+            agency_name: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "lead" | "coordinator";
+            /** Via Group */
+            via_group: string | null;
+            status: components["schemas"]["Status"];
+            /**
+             * Status Label
+             * @default
+             */
+            status_label: string;
+            /** Percent */
+            percent: number;
+            /** Submitted On */
+            submitted_on: string | null;
+            /** Completed On */
+            completed_on: string | null;
+            /** Last Update At */
+            last_update_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /** Body_import_tasks_api_v1_tasks_plans__plan_id__imports_post */
+        Body_import_tasks_api_v1_tasks_plans__plan_id__imports_post: {
+            /**
+             * File
+             * @description Tệp .xlsx hoặc .csv với các cột TT, Tên nhiệm vụ, ...
+             */
+            file: string;
+        };
+        /** CancelBody */
+        CancelBody: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * CascadeCreate
+         * @description Break a task into child tasks for the agency's divisions or for communes.
+         */
+        CascadeCreate: {
+            /** Title */
+            title: string;
+            /**
+             * Result
+             * @default
+             */
+            result: string;
+            /** Lead Agency Ids */
+            lead_agency_ids: string[];
+            /** Coordinator Agency Ids */
+            coordinator_agency_ids?: string[];
+            /**
+             * Deadline Text
+             * @default
+             */
+            deadline_text: string;
+            /**
+             * Responsible Person
+             * @default
+             */
+            responsible_person: string;
+            /**
+             * From Agency Id
+             * @description Đơn vị giao (mặc định: đơn vị của người gọi)
+             */
+            from_agency_id?: string | null;
+        };
+        /**
+         * Clarity
+         * @description The "6 rõ" of doc 004: rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền.
+         * @enum {string}
+         */
+        Clarity: "nguoi" | "viec" | "thoi_gian" | "trach_nhiem" | "san_pham" | "tham_quyen";
+        /** CommentCreate */
+        CommentCreate: {
+            /**
+             * Kind
+             * @default comment
+             * @enum {string}
+             */
+            kind: "comment" | "directive";
+            /** Body */
+            body: string;
+            /** Addressed Agency Id */
+            addressed_agency_id?: string | null;
+        };
+        /** CommentRead */
+        CommentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Body */
+            body: string;
+            /** Author */
+            author: string;
+            /** Author Agency Id */
+            author_agency_id: string | null;
+            /** Addressed Agency Id */
+            addressed_agency_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** DeadlineChangeRead */
+        DeadlineChangeRead: {
+            /** Old Text */
+            old_text: string;
+            /** New Text */
+            new_text: string;
+            /** Old Due */
+            old_due: string | null;
+            /** New Due */
+            new_due: string | null;
+            /** Reason */
+            reason: string;
+            /** Extension Id */
+            extension_id: string | null;
+            /** Actor */
+            actor: string;
+            /** Changed At */
+            changed_at: string;
+        };
+        /** DeadlineRead */
+        DeadlineRead: {
+            /**
+             * Text
+             * @description Thời hạn như văn bản ghi
+             */
+            text: string;
+            /**
+             * Kind
+             * @description date | window | recurring | ongoing | conditional | unknown
+             */
+            kind: string;
+            /**
+             * Due On
+             * @description Hạn (với nhiệm vụ định kỳ/thường xuyên: hạn báo cáo của kỳ hiện tại)
+             */
+            due_on: string | null;
+            /** Window Start */
+            window_start: string | null;
+            /** Window End */
+            window_end: string | null;
+            /** Recurrence */
+            recurrence: {
+                [key: string]: unknown;
+            } | null;
+            /** Condition */
+            condition: string | null;
+            /**
+             * Needs Review
+             * @description Không hiểu được thời hạn: cần người nhập ngày
+             */
+            needs_review: boolean;
+            /**
+             * Description
+             * @description Diễn giải bằng tiếng Việt
+             */
+            description: string;
+            /**
+             * Extended
+             * @description Thời hạn đã được gia hạn
+             */
+            extended: boolean;
+        };
+        /**
+         * EvidenceIn
+         * @description A result document by number and date, or a link. Files are uploaded first, then named by id.
+         */
+        EvidenceIn: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "document" | "link";
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+            /** Document Number */
+            document_number?: string | null;
+            /** Document Date */
+            document_date?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** EvidenceRead */
+        EvidenceRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Title */
+            title: string;
+            /** Document Number */
+            document_number: string | null;
+            /** Document Date */
+            document_date: string | null;
+            /** Url */
+            url: string | null;
+            /** Filename */
+            filename: string | null;
+            /** Content Type */
+            content_type: string | null;
+            /** Size */
+            size: number | null;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Author */
+            author: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ExtensionCreate */
+        ExtensionCreate: {
+            /** Agency Id */
+            agency_id?: string | null;
+            /**
+             * Proposed Due
+             * Format: date
+             */
+            proposed_due: string;
+            /** Reason */
+            reason: string;
+        };
+        /** ExtensionDecision */
+        ExtensionDecision: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "refuse";
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /** ExtensionRead */
+        ExtensionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Task Id
+             * Format: uuid
+             */
+            task_id: string;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Requested By */
+            requested_by: string;
+            /** Current Due */
+            current_due: string | null;
+            /**
+             * Proposed Due
+             * Format: date
+             */
+            proposed_due: string;
+            /** Reason */
+            reason: string;
+            /** State */
+            state: string;
+            /** Decided By */
+            decided_by: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Note */
+            decision_note: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** HistoryRead */
+        HistoryRead: {
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string;
+            /** Actor Agency Id */
+            actor_agency_id: string | null;
+            /** Changes */
+            changes: {
+                [key: string]: unknown;
+            };
+            /** At */
+            at: string;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Filename */
+            filename: string;
+            /** Sha256 */
+            sha256: string;
+            /** Headings */
+            headings: number;
+            /** Tasks */
+            tasks: number;
+            /**
+             * Created
+             * @default 0
+             */
+            created: number;
+            /**
+             * Updated
+             * @default 0
+             */
+            updated: number;
+            /**
+             * Unchanged
+             * @default 0
+             */
+            unchanged: number;
+            /** Errors */
+            errors: components["schemas"]["RowIssue"][];
+            /**
+             * Unmatched Agencies
+             * @description Tên cơ quan không khớp danh bạ (lỗi, phải sửa)
+             */
+            unmatched_agencies: components["schemas"]["NameUse"][];
+            /**
+             * Unparsed Deadlines
+             * @description Thời hạn chưa hiểu được: lưu nguyên văn, cần người nhập ngày
+             */
+            unparsed_deadlines: components["schemas"]["NameUse"][];
+            /**
+             * Mentioned Only
+             * @description Tên nhóm/đối tượng ngoài danh bạ: giữ nguyên văn, không giao việc
+             */
+            mentioned_only: components["schemas"]["NameUse"][];
+        };
+        /** NameUse */
+        NameUse: {
+            /** Name */
+            name: string;
+            /** Rows */
+            rows: number[];
+            /** Suggestion */
+            suggestion?: string | null;
+        };
+        /** Page[PlanRead] */
+        Page_PlanRead_: {
+            /** Items */
+            items: components["schemas"]["PlanRead"][];
+            /**
+             * Next Cursor
+             * @description Truyền vào `cursor` để lấy trang tiếp theo
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[TaskRead] */
+        Page_TaskRead_: {
+            /** Items */
+            items: components["schemas"]["TaskRead"][];
+            /**
+             * Next Cursor
+             * @description Truyền vào `cursor` để lấy trang tiếp theo
+             */
+            next_cursor?: string | null;
+        };
+        /** PlanCreate */
+        PlanCreate: {
+            /** Key */
+            key?: string | null;
+            /**
+             * Kind
+             * @description Nghị quyết, Chương trình hành động, Kế hoạch, Quyết định, ...
+             */
+            kind: string;
+            /**
+             * Symbol
+             * @description Số, ký hiệu như văn bản ghi, ví dụ 7316/KH-UBND
+             * @default
+             */
+            symbol: string;
+            /** Issued On */
+            issued_on?: string | null;
+            /** Issued Text */
+            issued_text?: string | null;
+            /** Issuer */
+            issuer: string;
+            /** Issuer Agency Id */
+            issuer_agency_id?: string | null;
+            /**
+             * Standing Agency Id
+             * @description Cơ quan thường trực theo dõi, thẩm định
+             */
+            standing_agency_id?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Parent Ids
+             * @description Các văn bản căn cứ
+             */
+            parent_ids?: string[];
+        };
+        /** PlanEdge */
+        PlanEdge: {
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /**
+             * Parent Id
+             * Format: uuid
+             */
+            parent_id: string;
+        };
+        /** PlanGraph */
+        PlanGraph: {
+            /** Plans */
+            plans: components["schemas"]["PlanRead"][];
+            /**
+             * Edges
+             * @description plan_id thực hiện (căn cứ) parent_id
+             */
+            edges: components["schemas"]["PlanEdge"][];
+        };
+        /** PlanRead */
+        PlanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string | null;
+            /** Kind */
+            kind: string;
+            /** Symbol */
+            symbol: string;
+            /** Issued On */
+            issued_on: string | null;
+            /** Issued Text */
+            issued_text: string | null;
+            /** Issuer */
+            issuer: string;
+            /** Issuer Agency Id */
+            issuer_agency_id: string | null;
+            /** Standing Agency Id */
+            standing_agency_id: string | null;
+            /** Title */
+            title: string;
+            /** Parent Ids */
+            parent_ids: string[];
+            /**
+             * Task Count
+             * @description Số nhiệm vụ người gọi được xem
+             */
+            task_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** PlanUpdate */
+        PlanUpdate: {
+            /** Kind */
+            kind?: string | null;
+            /** Symbol */
+            symbol?: string | null;
+            /** Issued On */
+            issued_on?: string | null;
+            /** Issued Text */
+            issued_text?: string | null;
+            /** Issuer */
+            issuer?: string | null;
+            /** Standing Agency Id */
+            standing_agency_id?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Parent Ids */
+            parent_ids?: string[] | null;
+        };
         /** PrincipalRead */
         PrincipalRead: {
+            /** Subject */
+            subject: string;
+            /** Username */
+            username: string;
+            /** Kind */
+            kind: string;
+            /** Roles */
+            roles: components["schemas"]["Role-Output"][];
+            /** Agency Id */
+            agency_id: string | null;
+            /** Agency Subtree */
+            agency_subtree: string[];
+            /** Province Wide */
+            province_wide: boolean;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** ProgressCreate */
+        ProgressCreate: {
+            /**
+             * Agency Id
+             * @description Đơn vị báo cáo, khi người gọi thuộc nhiều đơn vị được giao
+             */
+            agency_id?: string | null;
+            /** Percent */
+            percent: number;
+            /**
+             * Narrative
+             * @default
+             */
+            narrative: string;
+            /**
+             * Submit
+             * @description Báo cáo hoàn thành (cần 100% và minh chứng); chờ thẩm định
+             * @default false
+             */
+            submit: boolean;
+            /** Evidence */
+            evidence?: components["schemas"]["EvidenceIn"][];
+            /**
+             * Evidence Ids
+             * @description Tệp đã tải lên
+             */
+            evidence_ids?: string[];
+        };
+        /** ProgressRead */
+        ProgressRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Author */
+            author: string;
+            /** Percent */
+            percent: number;
+            /** Narrative */
+            narrative: string;
+            /** Submitted */
+            submitted: boolean;
+            /** Period End */
+            period_end: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Evidence
+             * @default []
+             */
+            evidence: components["schemas"]["EvidenceRead"][];
+        };
+        /** ReviewBody */
+        ReviewBody: {
+            /**
+             * Assignment Id
+             * Format: uuid
+             */
+            assignment_id: string;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "accept" | "return";
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+        };
+        /**
+         * Role
+         * @enum {string}
+         */
+        "Role-Input": "lead" | "coordinator" | "any";
+        /**
+         * Role
+         * @enum {string}
+         */
+        "Role-Output": "admin" | "coordinator" | "leader" | "agency_manager" | "agency_officer" | "viewer" | "integration";
+        /** RowIssue */
+        RowIssue: {
+            /**
+             * Row
+             * @description Số dòng trong tệp (dòng tiêu đề là 1)
+             */
+            row: number;
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+            /**
+             * Value
+             * @default
+             */
+            value: string;
+            /** Suggestion */
+            suggestion?: string | null;
+        };
+        /** SectionCount */
+        SectionCount: {
+            /** Section Id */
+            section_id: string | null;
+            /** Section Title */
+            section_title: string;
+            /** Tasks */
+            tasks: number;
+            /** Overdue */
+            overdue: number;
+            /** Completed */
+            completed: number;
+        };
+        /** SectionRead */
+        SectionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Parent Id */
+            parent_id: string | null;
+            /** Number */
+            number: string;
+            /** Title */
+            title: string;
+            /** Depth */
+            depth: number;
+            /** Is Priority */
+            is_priority: boolean;
+            /**
+             * Task Count
+             * @default 0
+             */
+            task_count: number;
+        };
+        /** ShareCounts */
+        ShareCounts: {
+            /**
+             * Total
+             * @default 0
+             */
+            total: number;
+            /**
+             * Completed
+             * @default 0
+             */
+            completed: number;
+            /**
+             * Submitted
+             * @default 0
+             */
+            submitted: number;
+            /**
+             * Not Started
+             * @default 0
+             */
+            not_started: number;
+        };
+        /**
+         * Sort
+         * @enum {string}
+         */
+        Sort: "due" | "plan_order" | "-updated";
+        /**
+         * Status
+         * @enum {string}
+         */
+        Status: "not_started" | "in_progress" | "awaiting_condition" | "submitted" | "returned" | "completed_on_time" | "completed_after_extension" | "completed_late" | "cancelled";
+        /** StatusCount */
+        StatusCount: {
+            /** Status */
+            status: string;
+            /** Label */
+            label: string;
+            /** Count */
+            count: number;
+        };
+        /** TaskCounts */
+        TaskCounts: {
+            /** Total */
+            total: number;
+            /** Overdue */
+            overdue: number;
+            /** By Status */
+            by_status: components["schemas"]["StatusCount"][];
+            /** By Agency */
+            by_agency: components["schemas"]["AgencyCount"][];
+            /** By Section */
+            by_section: components["schemas"]["SectionCount"][];
+        };
+        /** TaskDetail */
+        TaskDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Section Id */
+            section_id: string | null;
+            /** Parent Task Id */
+            parent_task_id: string | null;
+            /** Assigned By Agency Id */
+            assigned_by_agency_id: string | null;
+            /**
+             * Number
+             * @description Số thứ tự như văn bản in (nhãn, không phải định danh)
+             */
+            number: string;
+            /** Title */
+            title: string;
+            /** Result */
+            result: string;
+            /** Lead Text */
+            lead_text: string;
+            /** Coordinator Text */
+            coordinator_text: string;
+            /** Responsible Person */
+            responsible_person: string;
+            /** Is Priority */
+            is_priority: boolean;
+            deadline: components["schemas"]["DeadlineRead"];
+            status: components["schemas"]["Status"];
+            /** Status Label */
+            status_label: string;
+            /** Is Overdue */
+            is_overdue: boolean;
+            /** Percent */
+            percent: number;
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Unclear
+             * @description Các tiêu chí "6 rõ" còn thiếu
+             */
+            unclear: string[];
+            lead_shares: components["schemas"]["ShareCounts"];
+            coordinator_shares: components["schemas"]["ShareCounts"];
+            /**
+             * My Shares
+             * @description Phần việc của đơn vị người gọi (và đơn vị cấp dưới)
+             */
+            my_shares: components["schemas"]["AssignmentRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Assignments */
+            assignments: components["schemas"]["AssignmentRead"][];
+            /** Children */
+            children: components["schemas"]["TaskRead"][];
+            /**
+             * Clarity
+             * @description Tiêu chí 6 rõ còn thiếu, kèm diễn giải
+             */
+            clarity: {
+                [key: string]: string;
+            };
+        };
+        /** TaskRead */
+        TaskRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Section Id */
+            section_id: string | null;
+            /** Parent Task Id */
+            parent_task_id: string | null;
+            /** Assigned By Agency Id */
+            assigned_by_agency_id: string | null;
+            /**
+             * Number
+             * @description Số thứ tự như văn bản in (nhãn, không phải định danh)
+             */
+            number: string;
+            /** Title */
+            title: string;
+            /** Result */
+            result: string;
+            /** Lead Text */
+            lead_text: string;
+            /** Coordinator Text */
+            coordinator_text: string;
+            /** Responsible Person */
+            responsible_person: string;
+            /** Is Priority */
+            is_priority: boolean;
+            deadline: components["schemas"]["DeadlineRead"];
+            status: components["schemas"]["Status"];
+            /** Status Label */
+            status_label: string;
+            /** Is Overdue */
+            is_overdue: boolean;
+            /** Percent */
+            percent: number;
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Unclear
+             * @description Các tiêu chí "6 rõ" còn thiếu
+             */
+            unclear: string[];
+            lead_shares: components["schemas"]["ShareCounts"];
+            coordinator_shares: components["schemas"]["ShareCounts"];
+            /**
+             * My Shares
+             * @description Phần việc của đơn vị người gọi (và đơn vị cấp dưới)
+             */
+            my_shares: components["schemas"]["AssignmentRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** TaskUpdate */
+        TaskUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Result */
+            result?: string | null;
+            /** Number */
+            number?: string | null;
+            /** Section Id */
+            section_id?: string | null;
+            /** Deadline Text */
+            deadline_text?: string | null;
+            /**
+             * Due On
+             * @description Ngày hạn do người nhập khi văn bản không ghi rõ
+             */
+            due_on?: string | null;
+            /** Responsible Person */
+            responsible_person?: string | null;
+            /** Is Priority */
+            is_priority?: boolean | null;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+        };
+        /** PrincipalRead */
+        IndicatorsPrincipalRead: {
+            /** Subject */
+            subject: string;
+            /** Username */
+            username: string;
+            /** Kind */
+            kind: string;
+            /** Roles */
+            roles: components["schemas"]["Role"][];
+            /** Agency Id */
+            agency_id: string | null;
+            /** Agency Subtree */
+            agency_subtree: string[];
+            /** Province Wide */
+            province_wide: boolean;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** PrincipalRead */
+        NotificationsPrincipalRead: {
             /** Subject */
             subject: string;
             /** Username */
@@ -2739,6 +4014,1764 @@ export interface operations {
             };
         };
     };
+    list_plans_api_v1_tasks_plans_get: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo số, ký hiệu, trích yếu (không dấu) */
+                q?: string | null;
+                /** @description Số mục mỗi trang */
+                limit?: number;
+                /** @description Con trỏ trang tiếp theo */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanRead_"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_plan_api_v1_tasks_plans_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plan_graph_api_v1_tasks_plans_graph_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanGraph"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_api_v1_tasks_plans__plan_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_plan_api_v1_tasks_plans__plan_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plan_sections_api_v1_tasks_plans__plan_id__sections_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectionRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    import_tasks_api_v1_tasks_plans__plan_id__imports_post: {
+        parameters: {
+            query?: {
+                /** @description Chỉ kiểm tra và báo lỗi từng dòng, không ghi gì */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_tasks_api_v1_tasks_plans__plan_id__imports_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy văn bản */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_tasks_api_v1_tasks_export_xlsx_get: {
+        parameters: {
+            query?: {
+                plan_id?: string | null;
+                /** @description Mục của văn bản (gồm cả mục con) */
+                section_id?: string | null;
+                parent_task_id?: string | null;
+                /** @description Chỉ nhiệm vụ gốc, không gồm nhiệm vụ con */
+                top_level?: boolean;
+                /** @description Đơn vị được giao */
+                agency_id?: string | null;
+                /** @description Gồm cả đơn vị cấp dưới của agency_id */
+                include_sub_agencies?: boolean;
+                /** @description Việc của đơn vị tôi (và đơn vị cấp dưới) */
+                mine?: boolean;
+                /** @description lead: chủ trì; coordinator: phối hợp; any: cả hai */
+                role?: components["schemas"]["Role-Input"];
+                /** @description Trạng thái (lặp lại để chọn nhiều) */
+                status?: components["schemas"]["Status"][] | null;
+                /** @description Quá hạn (tính theo ngày hôm nay, giờ Việt Nam) */
+                overdue?: boolean | null;
+                /** @description Đến hạn trong N ngày tới */
+                due_within_days?: number | null;
+                due_from?: string | null;
+                due_to?: string | null;
+                /** @description Nhiệm vụ trọng tâm */
+                priority?: boolean | null;
+                /** @description Chưa đủ "6 rõ" */
+                unclear?: boolean | null;
+                /** @description Thiếu một tiêu chí "6 rõ" cụ thể */
+                missing?: components["schemas"]["Clarity"] | null;
+                /** @description Thời hạn chưa xác định, cần nhập ngày */
+                deadline_needs_review?: boolean | null;
+                deadline_kind?: string | null;
+                /** @description Tìm không phân biệt dấu: q=chuyen doi so */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tasks_api_v1_tasks_get: {
+        parameters: {
+            query?: {
+                /** @description due: theo hạn; plan_order: theo thứ tự văn bản; -updated: mới cập nhật */
+                sort?: components["schemas"]["Sort"];
+                plan_id?: string | null;
+                /** @description Mục của văn bản (gồm cả mục con) */
+                section_id?: string | null;
+                parent_task_id?: string | null;
+                /** @description Chỉ nhiệm vụ gốc, không gồm nhiệm vụ con */
+                top_level?: boolean;
+                /** @description Đơn vị được giao */
+                agency_id?: string | null;
+                /** @description Gồm cả đơn vị cấp dưới của agency_id */
+                include_sub_agencies?: boolean;
+                /** @description Việc của đơn vị tôi (và đơn vị cấp dưới) */
+                mine?: boolean;
+                /** @description lead: chủ trì; coordinator: phối hợp; any: cả hai */
+                role?: components["schemas"]["Role-Input"];
+                /** @description Trạng thái (lặp lại để chọn nhiều) */
+                status?: components["schemas"]["Status"][] | null;
+                /** @description Quá hạn (tính theo ngày hôm nay, giờ Việt Nam) */
+                overdue?: boolean | null;
+                /** @description Đến hạn trong N ngày tới */
+                due_within_days?: number | null;
+                due_from?: string | null;
+                due_to?: string | null;
+                /** @description Nhiệm vụ trọng tâm */
+                priority?: boolean | null;
+                /** @description Chưa đủ "6 rõ" */
+                unclear?: boolean | null;
+                /** @description Thiếu một tiêu chí "6 rõ" cụ thể */
+                missing?: components["schemas"]["Clarity"] | null;
+                /** @description Thời hạn chưa xác định, cần nhập ngày */
+                deadline_needs_review?: boolean | null;
+                deadline_kind?: string | null;
+                /** @description Tìm không phân biệt dấu: q=chuyen doi so */
+                q?: string | null;
+                /** @description Số mục mỗi trang */
+                limit?: number;
+                /** @description Con trỏ trang tiếp theo */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskRead_"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    count_tasks_api_v1_tasks_counts_get: {
+        parameters: {
+            query?: {
+                /** @description Đếm theo đơn vị chủ trì, phối hợp, hoặc cả hai */
+                agency_role?: components["schemas"]["Role-Input"];
+                plan_id?: string | null;
+                /** @description Mục của văn bản (gồm cả mục con) */
+                section_id?: string | null;
+                parent_task_id?: string | null;
+                /** @description Chỉ nhiệm vụ gốc, không gồm nhiệm vụ con */
+                top_level?: boolean;
+                /** @description Đơn vị được giao */
+                agency_id?: string | null;
+                /** @description Gồm cả đơn vị cấp dưới của agency_id */
+                include_sub_agencies?: boolean;
+                /** @description Việc của đơn vị tôi (và đơn vị cấp dưới) */
+                mine?: boolean;
+                /** @description lead: chủ trì; coordinator: phối hợp; any: cả hai */
+                role?: components["schemas"]["Role-Input"];
+                /** @description Trạng thái (lặp lại để chọn nhiều) */
+                status?: components["schemas"]["Status"][] | null;
+                /** @description Quá hạn (tính theo ngày hôm nay, giờ Việt Nam) */
+                overdue?: boolean | null;
+                /** @description Đến hạn trong N ngày tới */
+                due_within_days?: number | null;
+                due_from?: string | null;
+                due_to?: string | null;
+                /** @description Nhiệm vụ trọng tâm */
+                priority?: boolean | null;
+                /** @description Chưa đủ "6 rõ" */
+                unclear?: boolean | null;
+                /** @description Thiếu một tiêu chí "6 rõ" cụ thể */
+                missing?: components["schemas"]["Clarity"] | null;
+                /** @description Thời hạn chưa xác định, cần nhập ngày */
+                deadline_needs_review?: boolean | null;
+                deadline_kind?: string | null;
+                /** @description Tìm không phân biệt dấu: q=chuyen doi so */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCounts"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_task_api_v1_tasks__task_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_task_api_v1_tasks__task_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cascade_task_api_v1_tasks__task_id__children_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CascadeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_task_api_v1_tasks__task_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    task_history_api_v1_tasks__task_id__history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deadline_history_api_v1_tasks__task_id__deadline_history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineChangeRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_progress_api_v1_tasks__task_id__progress_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_progress_api_v1_tasks__task_id__progress_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_api_v1_tasks__task_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_extensions_api_v1_tasks__task_id__extensions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_extension_api_v1_tasks__task_id__extensions_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_extension_api_v1_tasks__task_id__extensions__extension_id__decision_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                extension_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy đề nghị gia hạn */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_comments_api_v1_tasks__task_id__comments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_comment_api_v1_tasks__task_id__comments_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     indicators_whoami: {
         parameters: {
             query?: never;
@@ -2754,7 +5787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PrincipalRead"];
+                    "application/json": components["schemas"]["IndicatorsPrincipalRead"];
                 };
             };
             /** @description Chưa xác thực */
@@ -2827,7 +5860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PrincipalRead"];
+                    "application/json": components["schemas"]["NotificationsPrincipalRead"];
                 };
             };
             /** @description Chưa xác thực */

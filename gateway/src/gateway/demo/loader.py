@@ -15,6 +15,7 @@ from gateway.agency.schemas import AgencyCreate
 from gateway.agency.service import AgencyService
 from gateway.client.schemas import ClientCreate
 from gateway.client.service import ClientService
+from gateway.client.service_accounts import SERVICE_CLIENTS, ensure_service_client
 from gateway.models import Agency, ApiClient, User
 from gateway.user.schemas import UserCreate
 from gateway.user.service import UserService
@@ -110,11 +111,15 @@ async def load_demo_accounts(session: AsyncSession) -> int:
     return added
 
 
-async def load(database_url: str, *, demo: bool) -> tuple[int, int]:
+async def load(database_url: str, *, demo: bool, service_secret: str | None = None) -> tuple[int, int]:
+    """The directory, the services' own API clients (when given their secret) and, in demo mode, demo accounts."""
     engine = create_async_engine(database_url)
     try:
         async with async_sessionmaker(engine, expire_on_commit=False)() as session, session.begin():
             agencies = await load_agencies(session)
+            if service_secret is not None:
+                for client_id in SERVICE_CLIENTS.values():
+                    await ensure_service_client(session, client_id, service_secret)
             accounts = await load_demo_accounts(session) if demo else 0
         return agencies, accounts
     finally:

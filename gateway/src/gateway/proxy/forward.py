@@ -107,7 +107,6 @@ def proxy_router() -> APIRouter:
     for service in SERVICE_ROLES:
         route, check = _route_for(service)
         # The services' own OpenAPI documents describe these paths; keep the catch-all out of the merged doc.
-        router.add_api_route(
-            f"/api/v1/{service}/{{path:path}}", route, methods=methods, dependencies=[check], include_in_schema=False
-        )
+        for pattern in (f"/api/v1/{service}", f"/api/v1/{service}/{{path:path}}"):  # the collection root too
+            router.add_api_route(pattern, route, methods=methods, dependencies=[check], include_in_schema=False)
     return router

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
 from common.settings import ProcessSettings, database_url_field
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 
@@ -11,6 +14,22 @@ class Settings(ProcessSettings):
 
     database_url: str = database_url_field("TASKS_")
     port: int = 8101
+
+    # The agency directory is copied from the gateway's event feed with this API client.
+    directory_url: str | None = Field(None, description="Gateway base URL, e.g. http://gateway:8000")
+    directory_client_id: str = "svc-tasks"
+    directory_client_secret: str | None = None
+    directory_poll_seconds: float = 5.0
+
+    # Evidence files: local disk by default, any S3-compatible store on Kubernetes.
+    storage_backend: Literal["local", "s3"] = "local"
+    storage_dir: Path = Path(".data/evidence")
+    s3_endpoint_url: str | None = None
+    s3_bucket: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    max_upload_bytes: int = 20 * 1024 * 1024
 
 
 @lru_cache

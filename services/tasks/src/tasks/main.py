@@ -5,6 +5,11 @@ from common.routes import events_router, principal_router
 
 from tasks.config import get_settings
 from tasks.db import SCHEMA, outbox
+from tasks.directory.sync import directory_follower
+from tasks.importer import export
+from tasks.plan import endpoints as plans
+from tasks.task import endpoints as tasks
+from tasks.task import progress_endpoints as progress
 
 PREFIX = "/api/v1/tasks"
 
@@ -15,7 +20,16 @@ app = create_app(
     settings=get_settings(),
     schema=SCHEMA,
     migrations_package="tasks",
-    routers=[principal_router(PREFIX, "tasks"), events_router(PREFIX, "tasks", outbox)],
+    # Fixed paths (/whoami, /events, /plans, /export.xlsx, /counts) before /{task_id}.
+    routers=[
+        principal_router(PREFIX, "tasks"),
+        events_router(PREFIX, "tasks", outbox),
+        plans.router,
+        export.router,
+        tasks.router,
+        progress.router,
+    ],
+    extra_lifespan=directory_follower,
     openapi_url=f"{PREFIX}/openapi.json",
     docs_url=None,
     redoc_url=None,

@@ -1,0 +1,166 @@
+"""Keep the local copy of the agency directory current by following the gateway's identity event feed.
+
+The cursor is stored with the rows it produced, in one transaction per page, so a restart resumes where it
+stopped and a page read twice changes nothing. When an agency is merged, its open work follows it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import structlog
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tasks.config import Settings
+from tasks.models import Agency, FeedCursor
+from tasks.task.merge import follow_merge
+
+FEED = "identity"
+PAGE = 200
+log = structlog.get_logger("tasks.directory")
+
+
+class DirectoryUnavailable(RuntimeError):
+    pass
+
+
+class DirectoryClient:
+    """Reads the gateway's identity feed with this service's own API client (client credentials)."""
+
+    def __init__(self, base_url: str, client_id: str, client_secret: str, http: httpx.AsyncClient | None = None):
+        self.base_url = base_url.rstrip("/")
+        self.client_id, self.client_secret = client_id, client_secret
+        self.http = http or httpx.AsyncClient(timeout=10)
+        self._token: str | None = None
+
+    async def _fetch_token(self) -> str:
+        response = await self.http.post(
+            f"{self.base_url}/api/v1/auth/token",
+            data={"grant_type": "client_credentials", "client_id": self.client_id, "client_secret": self.client_secret},
+        )
+        if response.status_code != 200:
+            raise DirectoryUnavailable(f"gateway refused the service client ({response.status_code})")
+        token: str = response.json()["access_token"]
+        return token
+
+    async def events(self, after: str | None) -> dict[str, Any]:
+        for attempt in range(2):
+            if self._token is None:
+                self._token = await self._fetch_token()
+            params: dict[str, Any] = {"limit": PAGE}
+            if after:
+                params["after"] = after
+            response = await self.http.get(
+                f"{self.base_url}/api/v1/identity/events",
+                params=params,
+                headers={"Authorization": f"Bearer {self._token}"},
+            )
+            if response.status_code == 401 and attempt == 0:
+                self._token = None  # expired: fetch a new one and try once more
+                continue
+            if response.status_code != 200:
+                raise DirectoryUnavailable(f"identity feed answered {response.status_code}")
+            body: dict[str, Any] = response.json()
+            return body
+        raise DirectoryUnavailable("identity feed refused a fresh token")
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+
+def _agency_values(payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": uuid.UUID(payload["id"]),
+        "code": payload["code"],
+        "name": payload["name"],
+        "short_name": payload.get("short_name") or payload["name"],
+        "kind": payload["kind"],
+        "parent_id": uuid.UUID(payload["parent_id"]) if payload.get("parent_id") else None,
+        "aliases": list(payload.get("aliases") or []),
+        "active": bool(payload.get("active", True)),
+        "merged_into_id": uuid.UUID(payload["merged_into_id"]) if payload.get("merged_into_id") else None,
+    }
+
+
+async def apply_event(session: AsyncSession, event: dict[str, Any]) -> None:
+    if event["subject_type"] != "agency":
+        return
+    values = _agency_values(event["payload"])
+    stmt = insert(Agency).values(**values)
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[Agency.id],
+            set_={k: stmt.excluded[k] for k in values if k != "id"} | {"synced_at": text("now()")},
+        )
+    )
+    if event["event_type"] == "agency.merged" and values["merged_into_id"] is not None:
+        await follow_merge(session, values["id"], values["merged_into_id"], actor=event.get("actor") or "danh bạ")
+
+
+async def sync_once(sessionmaker: async_sessionmaker[AsyncSession], client: DirectoryClient) -> int:
+    """Read the feed to its end; returns the number of events applied."""
+    applied = 0
+    while True:
+        async with sessionmaker() as session, session.begin():
+            # One reader at a time across replicas; the others simply wait for the next round.
+            locked = await session.scalar(text("SELECT pg_try_advisory_xact_lock(hashtext('tasks.directory'))"))
+            if not locked:
+                return applied
+            cursor = await session.get(FeedCursor, FEED)
+            page = await client.events(cursor.cursor if cursor else None)
+            for event in page["items"]:
+                await apply_event(session, event)
+            if page["items"]:
+                last = page["items"][-1]["cursor"]
+                await session.execute(
+                    insert(FeedCursor)
+                    .values(feed=FEED, cursor=last)
+                    .on_conflict_do_update(index_elements=[FeedCursor.feed], set_={"cursor": last})
+                )
+            applied += len(page["items"])
+        if not page.get("next_cursor"):
+            return applied
+
+
+def directory_client(settings: Settings) -> DirectoryClient | None:
+    if not settings.directory_url or not settings.directory_client_secret:
+        return None
+    return DirectoryClient(settings.directory_url, settings.directory_client_id, settings.directory_client_secret)
+
+
+@asynccontextmanager
+async def directory_follower(app: FastAPI) -> AsyncIterator[None]:
+    """Background loop of the API process: follow the feed every few seconds while the process runs."""
+    settings: Settings = app.state.settings
+    client = directory_client(settings)
+    if client is None:
+        log.warning("directory feed not configured; agency directory will not follow the gateway")
+        yield
+        return
+
+    async def loop() -> None:
+        while True:
+            try:
+                if applied := await sync_once(app.state.db.sessionmaker, client):
+                    log.info("directory synced", events=applied)
+            except (DirectoryUnavailable, httpx.HTTPError) as exc:
+                log.warning("directory sync failed; will retry", reason=str(exc))
+            except Exception:
+                log.exception("directory sync error; will retry")
+            await asyncio.sleep(settings.directory_poll_seconds)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await client.close()
