@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from tasks.db import idempotency_keys
 from tasks.directory.repository import DirectoryRepository
-from tasks.models import DeadlineChange, HistoryEntry, Plan, Task
+from tasks.models import Assignment, DeadlineChange, HistoryEntry, Section, Task
 from tasks.task.exceptions import TaskNotFound
 from tasks.task.present import agency_names, present, present_detail
 from tasks.task.repository import Role as ShareRole
@@ -159,8 +159,6 @@ async def count_tasks(
     per_agency = await repo.count_by_agency(f, on, agency_role)
     per_section = await repo.count_by_section(f, on)
     names = await agency_names(session, {a for a, *_ in per_agency})
-    from tasks.models import Section
-
     section_ids = [s for s, *_ in per_section if s]
     titles = {
         s.id: f"{s.number} {s.title}".strip()
@@ -237,8 +235,6 @@ async def update_task(
 
 
 async def _lead_ids(session: SessionDep, task: Task) -> list[uuid.UUID]:
-    from tasks.models import Assignment
-
     stmt = select(Assignment.agency_id).where(Assignment.task_id == task.id, Assignment.role == "lead")
     return list((await session.scalars(stmt)).all())
 
@@ -329,6 +325,3 @@ async def deadline_history(task: TaskDep, session: SessionDep) -> list[DeadlineC
         )
         for c in rows.all()
     ]
-
-
-__all__ = ["Plan", "TaskDep", "router", "task_or_404"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from common.auth import Principal
-from common.pagination import decode_cursor
+from common.errors import InvalidInput
+from common.pagination import cursor_int, decode_cursor
 from common.text import like_patterns
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
@@ -226,8 +227,6 @@ class TaskRepository:
 
 
 def cursor_date(value: Any) -> ColumnElement[Any]:
-    from common.errors import InvalidInput
-
     try:
         return literal(date.fromisoformat(str(value)))
     except ValueError as exc:
@@ -235,8 +234,6 @@ def cursor_date(value: Any) -> ColumnElement[Any]:
 
 
 def cursor_uuid(value: Any) -> ColumnElement[Any]:
-    from common.errors import InvalidInput
-
     try:
         return literal(uuid.UUID(str(value)), UUID(as_uuid=True))
     except ValueError as exc:
@@ -244,16 +241,10 @@ def cursor_uuid(value: Any) -> ColumnElement[Any]:
 
 
 def _int(value: Any) -> ColumnElement[Any]:
-    from common.pagination import cursor_int
-
     return literal(cursor_int(value))
 
 
 def _timestamp(value: Any) -> ColumnElement[Any]:
-    from datetime import datetime
-
-    from common.errors import InvalidInput
-
     try:
         return literal(datetime.fromisoformat(str(value)))
     except ValueError as exc:
