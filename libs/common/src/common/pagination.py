@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -62,6 +64,27 @@ def cursor_int(value: Any, field: str = "cursor") -> int:
     if not 0 <= number <= BIGINT_MAX:
         raise InvalidInput.on(field, "Con trỏ trang không hợp lệ.")
     return number
+
+
+def cursor_date(value: Any) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
+
+
+def cursor_datetime(value: Any) -> datetime:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
+
+
+def cursor_uuid(value: Any) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
 
 
 class PageParams(BaseModel):

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from common.errors import InvalidInput
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
@@ -63,12 +64,11 @@ async def load_plans(session: AsyncSession, data_dir: Path) -> list[Loaded]:
         by_key[entry["key"]] = plan
         if entry.get("tasks"):
             path = data_dir / entry["tasks"]
-            importer = ImportService(session, LOADER)
-            check = await importer.run(plan, path.name, path.read_bytes(), dry_run=True)
-            if check.errors:
-                problems = "\n".join(f"  dòng {e.row}, {e.field}: {e.message}" for e in check.errors)
-                raise RuntimeError(f"{path.name} có lỗi, chưa nạp:\n{problems}")
-            report = await importer.run(plan, path.name, path.read_bytes(), dry_run=False)
+            try:
+                report = await ImportService(session, LOADER).run(plan, path.name, path.read_bytes(), dry_run=False)
+            except InvalidInput as exc:
+                problems = "\n".join(f"  {e.field}: {e.message}" for e in exc.errors)
+                raise RuntimeError(f"{path.name} có lỗi, chưa nạp:\n{problems}") from exc
             loaded.append(Loaded(plan.symbol or entry["key"], plan.title, report.tasks, report.created))
     return loaded
 

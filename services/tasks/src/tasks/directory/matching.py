@@ -7,7 +7,6 @@ import difflib
 import json
 import re
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import resources
@@ -110,6 +109,13 @@ class AgencyMatcher:
             for key in {name_key(w) for w in (agency.name, agency.short_name, *agency.aliases)}:
                 self._names.setdefault(key, []).append(agency)
         self._groups = {name_key(g["phrase"]): g for g in self.groups}
+        self._suggestions: dict[str, str] = {}
+        for agency in self.agencies:
+            if agency.active:
+                for written in (agency.name, agency.short_name, *agency.aliases):
+                    self._suggestions.setdefault(name_key(written), agency.name)
+        for group in self.groups:
+            self._suggestions.setdefault(name_key(group["phrase"]), group["phrase"])
 
     def current(self, agency: DirectoryAgency) -> DirectoryAgency:
         """Follow merges: work for an agency merged away goes to the agency it was merged into."""
@@ -155,17 +161,5 @@ class AgencyMatcher:
 
     def suggest(self, key: str) -> str | None:
         """The closest known name, offered to the person fixing the file; never applied by itself."""
-        candidates: dict[str, str] = {}
-        for agency in self.agencies:
-            if agency.active:
-                for written in (agency.name, agency.short_name, *agency.aliases):
-                    candidates.setdefault(name_key(written), agency.name)
-        for group in self.groups:
-            candidates.setdefault(name_key(group["phrase"]), group["phrase"])
-        best = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.75)
-        return candidates[best[0]] if best else None
-
-
-def agency_names(agencies: Iterable[DirectoryAgency], ids: Iterable[uuid.UUID]) -> list[str]:
-    by_id = {a.id: a.short_name or a.name for a in agencies}
-    return [by_id.get(i, str(i)) for i in ids]
+        best = difflib.get_close_matches(key, list(self._suggestions), n=1, cutoff=0.75)
+        return self._suggestions[best[0]] if best else None

@@ -36,24 +36,12 @@ class DirectoryRepository:
     async def matcher(self) -> AgencyMatcher:
         return AgencyMatcher(await self.all())
 
-    async def get(self, agency_id: uuid.UUID) -> Agency | None:
-        return await self.session.get(Agency, agency_id)
-
-    async def by_code(self, code: str) -> Agency | None:
-        return await self.session.scalar(select(Agency).where(Agency.code == code))
-
     async def subtree(self, agency_id: uuid.UUID) -> set[uuid.UUID]:
         """The agency and everything under it, from the local copy (for "with sub-agencies" filters)."""
-        children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
-        for row in (await self.session.execute(select(Agency.id, Agency.parent_id))).all():
-            children.setdefault(row.parent_id, []).append(row.id)
-        found, stack = set(), [agency_id]
-        while stack:
-            current = stack.pop()
-            if current not in found:
-                found.add(current)
-                stack.extend(children.get(current, []))
-        return found
+        tree = select(Agency.id).where(Agency.id == agency_id).cte("tree", recursive=True)
+        tree = tree.union(select(Agency.id).where(Agency.parent_id == tree.c.id))
+        return set((await self.session.scalars(select(tree.c.id))).all())
 
-    async def count(self) -> int:
-        return len((await self.session.scalars(select(Agency.id))).all())
+    async def kinds(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+        rows = await self.session.execute(select(Agency.id, Agency.kind).where(Agency.id.in_(ids)))
+        return {i: k for i, k in rows.all()}

@@ -102,7 +102,7 @@ class ImportService:
         )
         resolved = self._check(layout, matcher, owner, report)
         if dry_run:
-            await self._count_changes(plan, layout, resolved, report)
+            await self._count_changes(plan, layout, report)
             return report
         if report.errors:
             raise InvalidInput(
@@ -165,13 +165,7 @@ class ImportService:
         rows = await self.session.scalars(select(Task).where(Task.plan_id == plan.id, Task.import_key.is_not(None)))
         return {t.import_key: t for t in rows.all() if t.import_key}
 
-    async def _count_changes(
-        self,
-        plan: Plan,
-        layout: Layout,
-        resolved: dict[int, tuple[list[Resolved], list[Resolved]]],
-        report: ImportReport,
-    ) -> None:
+    async def _count_changes(self, plan: Plan, layout: Layout, report: ImportReport) -> None:
         existing = await self._existing(plan)
         for row in layout.tasks:
             task = existing.get(row.key)

@@ -3,15 +3,13 @@ from __future__ import annotations
 import uuid
 
 from common.auth import Principal
-from common.pagination import decode_cursor
+from common.pagination import cursor_date, cursor_uuid, decode_cursor
 from common.text import like_patterns
 from sqlalchemy import func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tasks.models import Plan, PlanParent, Section, Task
 from tasks.task.repository import FAR_FUTURE, TaskRepository
-from tasks.task.repository import cursor_date as _cursor_date
-from tasks.task.repository import cursor_uuid as _cursor_uuid
 
 
 class PlanRepository:
@@ -19,12 +17,6 @@ class PlanRepository:
 
     def __init__(self, session: AsyncSession, principal: Principal) -> None:
         self.session, self.principal = session, principal
-
-    async def get(self, plan_id: uuid.UUID) -> Plan | None:
-        return await self.session.get(Plan, plan_id)
-
-    async def by_key(self, key: str) -> Plan | None:
-        return await self.session.scalar(select(Plan).where(Plan.key == key))
 
     async def find(self, *, q: str | None, cursor: str | None, limit: int) -> list[Plan]:
         stmt = select(Plan)
@@ -34,7 +26,7 @@ class PlanRepository:
             issued, ident = decode_cursor(cursor, 2)
             stmt = stmt.where(
                 func.row(func.coalesce(Plan.issued_on, literal(FAR_FUTURE)), Plan.id)
-                > func.row(_cursor_date(issued), _cursor_uuid(ident))
+                > func.row(literal(cursor_date(issued)), literal(cursor_uuid(ident), Plan.id.type))
             )
         stmt = stmt.order_by(func.coalesce(Plan.issued_on, literal(FAR_FUTURE)), Plan.id).limit(limit)
         return list((await self.session.scalars(stmt)).all())

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from common.auth import CurrentPrincipal, Principal, require_roles
+from common.auth import CurrentPrincipal, require_roles
 from common.concurrency import check_if_match, etag
 from common.db import SessionDep
 from common.errors import (
@@ -25,7 +25,8 @@ from sqlalchemy import select
 
 from tasks.db import idempotency_keys
 from tasks.directory.repository import DirectoryRepository
-from tasks.models import Assignment, DeadlineChange, HistoryEntry, Section, Task
+from tasks.models import DeadlineChange, HistoryEntry, Section, Task
+from tasks.task.auth import can_assign
 from tasks.task.exceptions import TaskNotFound
 from tasks.task.present import agency_names, present, present_detail
 from tasks.task.repository import Role as ShareRole
@@ -199,16 +200,6 @@ async def get_task(task: TaskDep, session: SessionDep, principal: CurrentPrincip
     return await present_detail(session, principal, task, children, today())
 
 
-def _can_edit(principal: Principal, task: Task) -> bool:
-    if principal.has_role(Role.ADMIN, Role.COORDINATOR):
-        return True
-    return (
-        principal.has_role(Role.AGENCY_MANAGER)
-        and task.assigned_by_agency_id is not None
-        and task.assigned_by_agency_id in principal.agency_subtree
-    )
-
-
 @router.patch(
     "/{task_id}",
     summary="Sửa nhiệm vụ (cấp giao việc); cơ quan chủ trì chỉ ghi người phụ trách",
@@ -223,20 +214,17 @@ async def update_task(
     if_match: Annotated[str | None, Header()] = None,
 ) -> TaskDetail:
     check_if_match(if_match, task.version)
-    if not _can_edit(principal, task):
+    service = TaskService(session, principal)
+    if not can_assign(principal, task):
         fields = body.model_dump(exclude_unset=True).keys() - {"responsible_person", "reason"}
-        is_lead = any(a in principal.agency_subtree for a in await _lead_ids(session, task))
+        leads = [a.agency_id for a in await service.shares(task) if a.role == "lead"]
+        is_lead = any(a in principal.agency_subtree for a in leads)
         if fields or not is_lead or not principal.has_role(Role.AGENCY_MANAGER, Role.AGENCY_OFFICER):
             raise Forbidden("Chỉ cấp giao nhiệm vụ được sửa nhiệm vụ; cơ quan chủ trì chỉ ghi người phụ trách.")
-    task = await TaskService(session, principal).update(task, body)
+    task = await service.update(task, body)
     response.headers["ETag"] = etag(task.version)
     children = await TaskRepository(session, principal).children(task.id)
     return await present_detail(session, principal, task, children, today())
-
-
-async def _lead_ids(session: SessionDep, task: Task) -> list[uuid.UUID]:
-    stmt = select(Assignment.agency_id).where(Assignment.task_id == task.id, Assignment.role == "lead")
-    return list((await session.scalars(stmt)).all())
 
 
 @router.post(
@@ -269,7 +257,7 @@ async def cancel_task(
     if_match: Annotated[str | None, Header()] = None,
 ) -> TaskDetail:
     check_if_match(if_match, task.version)
-    if not _can_edit(principal, task):
+    if not can_assign(principal, task):
         raise Forbidden("Chỉ cấp giao nhiệm vụ mới hủy được nhiệm vụ.")
     if task.status == Status.CANCELLED.value:
         raise Conflict("Nhiệm vụ đã bị hủy.")

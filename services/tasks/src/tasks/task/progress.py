@@ -14,15 +14,13 @@ from sqlalchemy import func, select
 
 from tasks.deadline import next_occurrence, parse_deadline
 from tasks.models import Assignment, Comment, Evidence, ExtensionRequest, ProgressUpdate, Task
+from tasks.task.auth import can_assign
 from tasks.task.rules import COMPLETED, REPORTABLE, Status, completion_status, today
 from tasks.task.service import PERIODIC_KINDS, TaskService
 
 
 class ProgressService(TaskService):
     actor: Principal
-
-    def __init__(self, session: Any, actor: Principal) -> None:
-        super().__init__(session, actor)
 
     # ---- whose share, who reviews
 
@@ -51,17 +49,6 @@ class ProgressService(TaskService):
     def require_writer(self) -> None:
         if not self.actor.has_role(Role.ADMIN, Role.COORDINATOR, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER):
             raise Forbidden("Vai trò của bạn chỉ được xem, không được báo cáo.")
-
-    def can_assign(self, task: Task) -> bool:
-        """The level that gave the task out: the standing agency (coordinators) or the cascading agency's leaders."""
-        p = self.actor
-        if p.has_role(Role.ADMIN, Role.COORDINATOR):
-            return True
-        return (
-            p.has_role(Role.AGENCY_MANAGER)
-            and task.assigned_by_agency_id is not None
-            and task.assigned_by_agency_id in p.agency_subtree
-        )
 
     # ---- reports
 
@@ -167,7 +154,7 @@ class ProgressService(TaskService):
     # ---- review
 
     async def review(self, task: Task, share_id: uuid.UUID, *, accept: bool, reason: str) -> Assignment:
-        if not self.can_assign(task):
+        if not can_assign(self.actor, task):
             raise Forbidden("Chỉ cơ quan giao nhiệm vụ (cơ quan thường trực) mới thẩm định kết quả.")
         share = await self.session.get(Assignment, share_id, with_for_update=True)
         if share is None or share.task_id != task.id:
@@ -239,7 +226,7 @@ class ProgressService(TaskService):
     async def decide_extension(
         self, task: Task, request: ExtensionRequest, *, approve: bool, note: str
     ) -> ExtensionRequest:
-        if not (self.can_assign(task) or self.actor.has_role(Role.LEADER)):
+        if not (can_assign(self.actor, task) or self.actor.has_role(Role.LEADER)):
             raise Forbidden("Chỉ cấp giao nhiệm vụ hoặc lãnh đạo mới quyết định gia hạn.")
         if request.state != "pending":
             raise Conflict("Đề nghị gia hạn này đã được quyết định.")
@@ -273,7 +260,7 @@ class ProgressService(TaskService):
     # ---- comments and directives
 
     async def comment(self, task: Task, *, kind: str, body: str, addressed_agency_id: uuid.UUID | None) -> Comment:
-        if kind == "directive" and not (self.actor.has_role(Role.LEADER, Role.ADMIN) or self.can_assign(task)):
+        if kind == "directive" and not (self.actor.has_role(Role.LEADER, Role.ADMIN) or can_assign(self.actor, task)):
             raise Forbidden("Chỉ lãnh đạo hoặc cấp giao nhiệm vụ mới ghi ý kiến chỉ đạo.")
         if self.actor.has_role(Role.VIEWER) and len(self.actor.roles) == 1:
             raise Forbidden("Vai trò của bạn chỉ được xem.")

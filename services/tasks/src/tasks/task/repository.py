@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from common.auth import Principal
-from common.errors import InvalidInput
-from common.pagination import cursor_int, decode_cursor
+from common.pagination import cursor_date, cursor_datetime, cursor_int, cursor_uuid, decode_cursor
 from common.text import like_patterns
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
@@ -134,21 +133,24 @@ class TaskRepository:
         if sort is Sort.DUE:
             if cursor:
                 due, ident = decode_cursor(cursor, 2)
-                stmt = stmt.where(func.row(DUE_KEY, Task.id) > func.row(cursor_date(due), cursor_uuid(ident)))
+                stmt = stmt.where(
+                    func.row(DUE_KEY, Task.id) > func.row(literal(cursor_date(due)), _uuid(cursor_uuid(ident)))
+                )
             stmt = stmt.order_by(DUE_KEY, Task.id)
         elif sort is Sort.PLAN_ORDER:
             if cursor:
                 plan, position, ident = decode_cursor(cursor, 3)
                 stmt = stmt.where(
                     func.row(Task.plan_id, Task.position, Task.id)
-                    > func.row(cursor_uuid(plan), _int(position), cursor_uuid(ident))
+                    > func.row(_uuid(cursor_uuid(plan)), literal(cursor_int(position)), _uuid(cursor_uuid(ident)))
                 )
             stmt = stmt.order_by(Task.plan_id, Task.position, Task.id)
         else:
             if cursor:
                 updated, ident = decode_cursor(cursor, 2)
                 stmt = stmt.where(
-                    func.row(Task.updated_at, Task.id) < func.row(_timestamp(updated), cursor_uuid(ident))
+                    func.row(Task.updated_at, Task.id)
+                    < func.row(literal(cursor_datetime(updated)), _uuid(cursor_uuid(ident)))
                 )
             stmt = stmt.order_by(Task.updated_at.desc(), Task.id.desc())
         return list((await self.session.scalars(stmt.limit(limit))).all())
@@ -208,44 +210,10 @@ class TaskRepository:
         ).group_by(Task.section_id)
         return [(s, n, o, c) for s, n, o, c in (await self.session.execute(stmt)).all()]
 
-    async def assignments(self, task_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Assignment]]:
-        found: dict[uuid.UUID, list[Assignment]] = {t: [] for t in task_ids}
-        if not task_ids:
-            return found
-        stmt = (
-            select(Assignment)
-            .where(Assignment.task_id.in_(task_ids))
-            .order_by(Assignment.role.desc(), Assignment.created_at)
-        )
-        for a in (await self.session.scalars(stmt)).all():
-            found[a.task_id].append(a)
-        return found
-
     async def children(self, task_id: uuid.UUID) -> list[Task]:
         stmt = self.readable(select(Task).where(Task.parent_task_id == task_id)).order_by(Task.position, Task.id)
         return list((await self.session.scalars(stmt)).all())
 
 
-def cursor_date(value: Any) -> ColumnElement[Any]:
-    try:
-        return literal(date.fromisoformat(str(value)))
-    except ValueError as exc:
-        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
-
-
-def cursor_uuid(value: Any) -> ColumnElement[Any]:
-    try:
-        return literal(uuid.UUID(str(value)), UUID(as_uuid=True))
-    except ValueError as exc:
-        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
-
-
-def _int(value: Any) -> ColumnElement[Any]:
-    return literal(cursor_int(value))
-
-
-def _timestamp(value: Any) -> ColumnElement[Any]:
-    try:
-        return literal(datetime.fromisoformat(str(value)))
-    except ValueError as exc:
-        raise InvalidInput.on("cursor", "Con trỏ trang không hợp lệ.") from exc
+def _uuid(value: uuid.UUID) -> ColumnElement[uuid.UUID]:
+    return literal(value, UUID(as_uuid=True))

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tasks.db import outbox
 from tasks.deadline import Deadline, DeadlineKind, next_occurrence, parse_deadline
+from tasks.directory.repository import DirectoryRepository
 from tasks.models import Agency, Assignment, DeadlineChange, HistoryEntry, Plan, Section, Task
 from tasks.task.rules import (
     ClarityFacts,
@@ -406,23 +407,11 @@ class TaskService:
         return list((await self.session.scalars(select(Task).where(Task.parent_task_id == parent.id))).all())
 
     async def _check_cascade_targets(self, giver: uuid.UUID, targets: list[uuid.UUID]) -> None:
-        rows = (await self.session.execute(select(Agency.id, Agency.parent_id, Agency.kind))).all()
-        children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
-        kinds = {}
-        for agency_id, parent_id, kind in rows:
-            children.setdefault(parent_id, []).append(agency_id)
-            kinds[agency_id] = kind
-        under, stack = set(), [giver]
-        while stack:
-            for c in children.get(stack.pop(), []):
-                if c not in under:
-                    under.add(c)
-                    stack.append(c)
-        for target in targets:
-            if target not in under and kinds.get(target) != "commune":
-                raise InvalidInput.on(
-                    "lead_agency_ids", "Chỉ giao được cho đơn vị cấp dưới của mình hoặc cho UBND cấp xã."
-                )
+        directory = DirectoryRepository(self.session)
+        under = await directory.subtree(giver) - {giver}
+        kinds = await directory.kinds(set(targets))
+        if any(t not in under and kinds.get(t) != "commune" for t in targets):
+            raise InvalidInput.on("lead_agency_ids", "Chỉ giao được cho đơn vị cấp dưới của mình hoặc cho UBND cấp xã.")
 
     async def cancel(self, task: Task, reason: str) -> Task:
         before = task.status
