@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, func, select
 from sqlalchemy.dialects.postgresql import insert
+from starlette.datastructures import UploadFile
 
 from common.auth import CurrentPrincipal
 from common.db import SessionDep
@@ -80,6 +81,27 @@ class Idempotency:
         return JSONResponse(content, status_code=status_code)
 
 
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+async def fingerprint(request: Request) -> str:
+    """What makes two requests "the same": method, path, query and body. A form (a file upload) has already
+    been read by FastAPI, so its parsed fields and files are hashed instead of the spent stream."""
+    digest = hashlib.sha256(f"{request.method} {request.url.path}?{request.url.query}\n".encode())
+    if request.headers.get("content-type", "").startswith(FORM_TYPES):
+        for name, value in (await request.form()).multi_items():
+            digest.update(name.encode() + b"=")
+            if isinstance(value, UploadFile):
+                digest.update((value.filename or "").encode() + b"\n" + await value.read())
+                await value.seek(0)
+            else:
+                digest.update(value.encode())
+            digest.update(b"\n")
+    else:
+        digest.update(await request.body())
+    return digest.hexdigest()
+
+
 def idempotency_dependency(table: Table) -> Any:
     """A dependency giving the endpoint an `Idempotency` bound to this service's key table."""
 
@@ -92,10 +114,6 @@ def idempotency_dependency(table: Table) -> Any:
             Header(max_length=200, description="Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần"),
         ] = None,
     ) -> Idempotency:
-        body = await request.body()
-        fingerprint = hashlib.sha256(
-            request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
-        ).hexdigest()
-        return Idempotency(table, session, principal.subject, idempotency_key, fingerprint)
+        return Idempotency(table, session, principal.subject, idempotency_key, await fingerprint(request))
 
     return Depends(dependency)
