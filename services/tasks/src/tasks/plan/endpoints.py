@@ -42,7 +42,16 @@ async def plan_or_404(plan_id: uuid.UUID, session: SessionDep, _: CurrentPrincip
     return plan
 
 
+async def plan_for_write(plan_id: uuid.UUID, session: SessionDep, _: CurrentPrincipal) -> Plan:
+    """The plan locked until the request ends: racing edits get 412, racing imports of one file create once."""
+    plan = await session.get(Plan, plan_id, with_for_update=True)
+    if plan is None:
+        raise PlanNotFound()
+    return plan
+
+
 PlanDep = Annotated[Plan, Depends(plan_or_404)]
+PlanForWrite = Annotated[Plan, Depends(plan_for_write)]
 
 
 async def _read(repo: PlanRepository, plans: list[Plan]) -> list[PlanRead]:
@@ -140,7 +149,7 @@ async def create_plan(
     responses=WRITE_ERRORS | problem_responses(PreconditionFailed, PreconditionRequired),
 )
 async def update_plan(
-    plan: PlanDep,
+    plan: PlanForWrite,
     body: PlanUpdate,
     session: SessionDep,
     principal: CurrentPrincipal,
@@ -161,7 +170,7 @@ async def update_plan(
     responses=WRITE_ERRORS,
 )
 async def import_tasks(
-    plan: PlanDep,
+    plan: PlanForWrite,
     session: SessionDep,
     principal: CurrentPrincipal,
     idem: IdempotencyDep,

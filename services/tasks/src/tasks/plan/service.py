@@ -59,7 +59,8 @@ class PlanService:
 
     async def update(self, plan: Plan, data: PlanUpdate) -> Plan:
         changes = data.model_dump(exclude_unset=True)
-        for field in ("kind", "issuer", "title"):
+        # A null would reach a NOT NULL column (and the search text); "" is how a symbol is cleared.
+        for field in ("kind", "symbol", "issuer", "title"):
             if field in changes and changes[field] is None:
                 raise InvalidInput.on(field, "Trường này không được để trống.")
         await self._check_agency("standing_agency_id", changes.get("standing_agency_id"))

@@ -60,7 +60,17 @@ async def task_or_404(task_id: uuid.UUID, session: SessionDep, principal: Curren
     return task
 
 
+async def task_for_write(task_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> Task:
+    """The task locked until the request's transaction ends: writes to one task queue instead of racing, so a
+    stale `If-Match` is a 412 and a second report lands on top of the first, never a lost update or a 500."""
+    task = await TaskRepository(session, principal).get(task_id, for_update=True)
+    if task is None:
+        raise TaskNotFound()
+    return task
+
+
 TaskDep = Annotated[Task, Depends(task_or_404)]
+TaskForWrite = Annotated[Task, Depends(task_for_write)]
 
 
 async def task_filter(
@@ -206,14 +216,13 @@ async def get_task(task: TaskDep, session: SessionDep, principal: CurrentPrincip
     responses=UPDATE_ERRORS,
 )
 async def update_task(
-    task: TaskDep,
+    task: TaskForWrite,
     body: TaskUpdate,
     session: SessionDep,
     principal: CurrentPrincipal,
     response: Response,
     if_match: Annotated[str | None, Header()] = None,
 ) -> TaskDetail:
-    check_if_match(if_match, task.version)
     service = TaskService(session, principal)
     if not can_assign(principal, task):
         fields = body.model_dump(exclude_unset=True).keys() - {"responsible_person", "reason"}
@@ -221,6 +230,8 @@ async def update_task(
         is_lead = any(a in principal.agency_subtree for a in leads)
         if fields or not is_lead or not principal.has_role(Role.AGENCY_MANAGER, Role.AGENCY_OFFICER):
             raise Forbidden("Chỉ cấp giao nhiệm vụ được sửa nhiệm vụ; cơ quan chủ trì chỉ ghi người phụ trách.")
+    # Only after the permission check: someone who may not edit is told so, not asked to reload and retry.
+    check_if_match(if_match, task.version)
     task = await service.update(task, body)
     response.headers["ETag"] = etag(task.version)
     children = await TaskRepository(session, principal).children(task.id)
@@ -236,7 +247,7 @@ async def update_task(
     responses=WRITE_ERRORS,
 )
 async def cascade_task(
-    task: TaskDep, body: CascadeCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
+    task: TaskForWrite, body: CascadeCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
 ) -> Response:
     if (replayed := await idem.replay()) is not None:
         return replayed
@@ -250,19 +261,22 @@ class CancelBody(BaseModel):
 
 @router.post("/{task_id}/cancel", summary="Hủy nhiệm vụ (cấp giao việc), nêu lý do", responses=UPDATE_ERRORS)
 async def cancel_task(
-    task: TaskDep,
+    task: TaskForWrite,
     body: CancelBody,
     session: SessionDep,
     principal: CurrentPrincipal,
+    response: Response,
     if_match: Annotated[str | None, Header()] = None,
 ) -> TaskDetail:
-    check_if_match(if_match, task.version)
     if not can_assign(principal, task):
         raise Forbidden("Chỉ cấp giao nhiệm vụ mới hủy được nhiệm vụ.")
+    check_if_match(if_match, task.version)
     if task.status == Status.CANCELLED.value:
         raise Conflict("Nhiệm vụ đã bị hủy.")
     await TaskService(session, principal).cancel(task, body.reason)
-    return await present_detail(session, principal, task, [], today())
+    response.headers["ETag"] = etag(task.version)
+    children = await TaskRepository(session, principal).children(task.id)
+    return await present_detail(session, principal, task, children, today())
 
 
 class HistoryRead(BaseModel):

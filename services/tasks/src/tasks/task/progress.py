@@ -18,6 +18,8 @@ from tasks.task.auth import can_assign
 from tasks.task.rules import COMPLETED, REPORTABLE, Status, completion_status, today
 from tasks.task.service import PERIODIC_KINDS, TaskService
 
+COMMENTERS = (Role.ADMIN, Role.COORDINATOR, Role.LEADER, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER)
+
 
 class ProgressService(TaskService):
     actor: Principal
@@ -260,10 +262,11 @@ class ProgressService(TaskService):
     # ---- comments and directives
 
     async def comment(self, task: Task, *, kind: str, body: str, addressed_agency_id: uuid.UUID | None) -> Comment:
+        # Named roles, not "anyone but a viewer": an integration client calling the service directly only reads.
+        if not self.actor.has_role(*COMMENTERS):
+            raise Forbidden("Vai trò của bạn chỉ được xem, không được ghi ý kiến.")
         if kind == "directive" and not (self.actor.has_role(Role.LEADER, Role.ADMIN) or can_assign(self.actor, task)):
             raise Forbidden("Chỉ lãnh đạo hoặc cấp giao nhiệm vụ mới ghi ý kiến chỉ đạo.")
-        if self.actor.has_role(Role.VIEWER) and len(self.actor.roles) == 1:
-            raise Forbidden("Vai trò của bạn chỉ được xem.")
         if addressed_agency_id is not None and addressed_agency_id not in set(task.visible_to):
             raise InvalidInput.on("addressed_agency_id", "Đơn vị nhận không tham gia nhiệm vụ này.")
         comment = Comment(

@@ -157,7 +157,9 @@ class TaskService:
 
     async def roll_into_parent(self, child: Task) -> None:
         """The cascading agency's share of the parent moves with the children it created."""
-        parent = await self.session.get(Task, child.parent_task_id)
+        # Locked and re-read: reports on two children of one parent queue here instead of losing one update.
+        # Locks are only ever taken child → parent, so two such chains cannot deadlock.
+        parent = await self.session.get(Task, child.parent_task_id, with_for_update=True, populate_existing=True)
         if parent is None or child.assigned_by_agency_id is None:
             return
         share = await self.session.scalar(
@@ -181,7 +183,11 @@ class TaskService:
         share.percent = round(sum(s.percent for s in siblings) / len(siblings))
         if share.status == Status.NOT_STARTED.value and share.percent > 0:
             share.status = Status.IN_PROGRESS.value
+        before = {"status": parent.status, "percent": parent.percent}
         await self.refresh(parent)
+        # Feed readers (notifications, the IOC) learn of the parent's new figures without a person editing it.
+        if changed := sorted(k for k, v in before.items() if getattr(parent, k) != v):
+            await self.event(parent, "task.updated", changed=changed, rolled_up_from=str(child.id))
 
     async def set_shares(self, task: Task, leads: Iterable[Assignee], coordinators: Iterable[Assignee]) -> None:
         """Make the task's shares exactly these; a lead named twice (by name and by group) is one share."""
@@ -400,6 +406,15 @@ class TaskService:
         if not data.deadline_text and parent.due_on and child.due_on is None:
             child.due_on = parent.due_on
         await self.refresh(child)
+        await self.record(
+            parent,
+            "task.cascade",
+            {
+                "child_task_id": [None, str(child.id)],
+                "title": [None, child.title],
+                "from_agency_id": [None, str(giver)],
+            },
+        )
         await self.event(child, "task.cascaded", from_agency_id=str(giver))
         return child
 
