@@ -44,7 +44,10 @@ class SecurityHeadersMiddleware:
                 ]
                 if self.hsts:
                     extra.append((b"strict-transport-security", b"max-age=31536000; includeSubDomains"))
-                message["headers"] = [*message.get("headers", []), *extra]
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                # A header the upstream already set (a download's nosniff) is kept, not repeated.
+                message["headers"] = headers + [(name, value) for name, value in extra if name not in present]
             await send(message)
 
         await self.app(scope, receive, with_headers)

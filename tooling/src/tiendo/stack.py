@@ -64,6 +64,8 @@ class Stack:
             "GATEWAY_PUBLIC_URL": self.url("gateway"),
             "TASKS_DIRECTORY_URL": self.url("gateway"),
             "TASKS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
+            # Uploaded evidence files, beside the keys in the data folder (.data/evidence for `make run`).
+            "TASKS_STORAGE_DIR": str(self.key_dir.parent / "evidence"),
         }
         for name, _, _ in PROCESSES:
             env[f"{name.upper()}_HOST"] = self.host

@@ -695,6 +695,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{task_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải lên tệp minh chứng cho phần việc của đơn vị; sau đó nêu mã tệp (evidence_ids) khi báo cáo
+         * @description PDF, Word, Excel, PowerPoint, OpenDocument, ảnh JPEG/PNG hoặc ZIP; kiểm tra cả phần mở rộng lẫn nội dung. Dung lượng tối đa theo cấu hình TASKS_MAX_UPLOAD_BYTES (mặc định 20 MB).
+         */
+        post: operations["upload_evidence_api_v1_tasks__task_id__evidence_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/evidence/{evidence_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải về tệp minh chứng (ai xem được nhiệm vụ thì tải được) */
+        get: operations["download_evidence_api_v1_tasks__task_id__evidence__evidence_id__file_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/whoami": {
         parameters: {
             query?: never;
@@ -1334,6 +1371,25 @@ export interface components {
              */
             file: string;
         };
+        /** Body_upload_evidence_api_v1_tasks__task_id__evidence_post */
+        Body_upload_evidence_api_v1_tasks__task_id__evidence_post: {
+            /**
+             * File
+             * @description Tệp minh chứng
+             */
+            file: string;
+            /**
+             * Title
+             * @description Tên minh chứng; mặc định là tên tệp
+             * @default
+             */
+            title: string;
+            /**
+             * Agency Id
+             * @description Đơn vị báo cáo, khi người gọi thuộc nhiều đơn vị được giao
+             */
+            agency_id?: string | null;
+        };
         /** CancelBody */
         CancelBody: {
             /** Reason */
@@ -1520,6 +1576,8 @@ export interface components {
             content_type: string | null;
             /** Size */
             size: number | null;
+            /** Sha256 */
+            sha256?: string | null;
             /**
              * Agency Id
              * Format: uuid
@@ -5762,6 +5820,178 @@ export interface operations {
             };
             /** @description Dữ liệu không hợp lệ */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_evidence_api_v1_tasks__task_id__evidence_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_upload_evidence_api_v1_tasks__task_id__evidence_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy nhiệm vụ */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Loại tệp không được chấp nhận */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không khả dụng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_evidence_api_v1_tasks__task_id__evidence__evidence_id__file_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidence_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp minh chứng, với tên tệp trong Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy minh chứng */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không khả dụng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

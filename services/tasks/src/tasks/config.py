@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Literal
 
 from common.settings import ProcessSettings, database_url_field
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 
@@ -30,6 +30,17 @@ class Settings(ProcessSettings):
     s3_access_key: str | None = None
     s3_secret_key: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+
+    @model_validator(mode="after")
+    def _s3_complete(self) -> Settings:
+        """A process configured for S3 without its credentials refuses to start, not at the first upload."""
+        if self.storage_backend == "s3":
+            missing = [
+                f"TASKS_{n.upper()}" for n in ("s3_bucket", "s3_access_key", "s3_secret_key") if not getattr(self, n)
+            ]
+            if missing:
+                raise ValueError("TASKS_STORAGE_BACKEND=s3 cần " + ", ".join(missing))
+        return self
 
 
 @lru_cache

@@ -9,6 +9,7 @@ from tasks.directory.sync import directory_follower
 from tasks.importer import export
 from tasks.plan import endpoints as plans
 from tasks.task import endpoints as tasks
+from tasks.task import evidence_endpoints as evidence
 from tasks.task import progress_endpoints as progress
 
 PREFIX = "/api/v1/tasks"
@@ -28,6 +29,7 @@ app = create_app(
         export.router,
         tasks.router,
         progress.router,
+        evidence.router,
     ],
     extra_lifespan=directory_follower,
     openapi_url=f"{PREFIX}/openapi.json",

@@ -16,12 +16,12 @@ from sqlalchemy import select
 
 from tasks.db import idempotency_keys
 from tasks.models import Comment, Evidence, ExtensionRequest, ProgressUpdate
-from tasks.task.endpoints import PREFIX, WRITE_ERRORS, TaskDep
+from tasks.task.endpoints import PREFIX, WRITE_ERRORS, TaskDep, TaskForWrite
 from tasks.task.exceptions import ExtensionNotFound
-from tasks.task.present import present_detail
+from tasks.task.present import agency_names, present_detail, share_of
 from tasks.task.progress import ProgressService
 from tasks.task.rules import today
-from tasks.task.schemas import AssignmentRead, TaskDetail
+from tasks.task.schemas import TaskDetail
 
 router = APIRouter(prefix=PREFIX, tags=["báo cáo tiến độ"])
 IdempotencyDep = Annotated[Idempotency, idempotency_dependency(idempotency_keys)]
@@ -73,6 +73,7 @@ class EvidenceRead(BaseModel):
     filename: str | None
     content_type: str | None
     size: int | None
+    sha256: str | None = None
     agency_id: uuid.UUID
     author: str
     created_at: datetime
@@ -100,7 +101,7 @@ class ProgressRead(BaseModel):
     responses=WRITE_ERRORS,
 )
 async def report_progress(
-    task: TaskDep, body: ProgressCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
+    task: TaskForWrite, body: ProgressCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
 ) -> Response:
     if (replayed := await idem.replay()) is not None:
         return replayed
@@ -144,14 +145,14 @@ class ReviewBody(BaseModel):
     responses=WRITE_ERRORS,
 )
 async def review(
-    task: TaskDep, body: ReviewBody, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
+    task: TaskForWrite, body: ReviewBody, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
 ) -> Response:
     if (replayed := await idem.replay()) is not None:
         return replayed
     share = await ProgressService(session, principal).review(
         task, body.assignment_id, accept=body.decision == "accept", reason=body.reason
     )
-    return await idem.remember(200, AssignmentRead.model_validate(share))
+    return await idem.remember(200, share_of(share, await agency_names(session, {share.agency_id})))
 
 
 class ExtensionCreate(BaseModel):
@@ -194,7 +195,7 @@ class ExtensionRead(BaseModel):
     responses=WRITE_ERRORS,
 )
 async def request_extension(
-    task: TaskDep, body: ExtensionCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
+    task: TaskForWrite, body: ExtensionCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
 ) -> Response:
     if (replayed := await idem.replay()) is not None:
         return replayed
@@ -218,7 +219,7 @@ async def list_extensions(task: TaskDep, session: SessionDep) -> list[ExtensionR
     responses=WRITE_ERRORS | problem_responses(ExtensionNotFound),
 )
 async def decide_extension(
-    task: TaskDep,
+    task: TaskForWrite,
     extension_id: uuid.UUID,
     body: ExtensionDecision,
     session: SessionDep,
@@ -264,7 +265,7 @@ class CommentRead(BaseModel):
     responses=WRITE_ERRORS,
 )
 async def add_comment(
-    task: TaskDep, body: CommentCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
+    task: TaskForWrite, body: CommentCreate, session: SessionDep, principal: CurrentPrincipal, idem: IdempotencyDep
 ) -> Response:
     if (replayed := await idem.replay()) is not None:
         return replayed
