@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
+import json
+import re
+import shlex
 import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import kubernetes_validate
 import pytest
 import yaml
+from gateway.client.service_accounts import SERVICE_CLIENTS
 from kubernetes_validate.utils import latest_version
+from tasks.config import Settings as TasksSettings
 
 REPO = Path(__file__).resolve().parents[2]
 OVERLAYS = ("staging", "production")
@@ -24,8 +31,21 @@ PORTS = {"gateway": 8000, "tasks": 8101, "indicators": 8102, "notifications": 81
 AUTOSCALED = ("gateway", "tasks", "indicators")
 WORKER = "notifications-worker"
 NAME = "app.kubernetes.io/name"
+COMPONENT = "app.kubernetes.io/component"
+# deploy/README.md deletes the previous release's Jobs by these components before applying the new ones.
+JOB_COMPONENTS = {"migration", "seed"}
+SEED_JOB = "tasks-load-plans"
+DIRECTORY_JOB = "gateway-load-agencies"
+IMAGE_PLANS = "/app/data/plans"  # where the Dockerfile puts data/plans
+SEED_PLANS = REPO / "data" / "plans"
 
 Manifest = dict[str, Any]
+
+
+class SecretRef(NamedTuple):
+    name: str
+    key: str
+
 
 overlays = pytest.mark.parametrize("overlay", OVERLAYS)
 
@@ -66,6 +86,69 @@ def database_secret(pod: Manifest) -> str:
     ]
     assert len(refs) == 1, f"expected one *_DATABASE_URL from a secretKeyRef, got {refs}"
     return refs[0]
+
+
+def environment(overlay: str, container: Manifest) -> dict[str, Any]:
+    """The container's variables: values from its ConfigMaps and `env`, a SecretRef for each secretKeyRef."""
+    config_maps = of_kind(overlay, "ConfigMap")
+    env: dict[str, Any] = {}
+    for source in container.get("envFrom", []):
+        assert set(source) == {"configMapRef"}, f"{container['name']}: only ConfigMaps are read whole ({source})"
+        env.update(config_maps[source["configMapRef"]["name"]]["data"])
+    for var in container.get("env", []):
+        if "value" in var:
+            env[var["name"]] = var["value"]
+        else:
+            ref = var["valueFrom"]["secretKeyRef"]
+            env[var["name"]] = SecretRef(ref["name"], ref["key"])
+    return env
+
+
+def job_pod(overlay: str, name: str) -> Manifest:
+    jobs = of_kind(overlay, "Job")
+    assert name in jobs, f"Job {name} is missing"
+    pod: Manifest = jobs[name]["spec"]["template"]["spec"]
+    return pod
+
+
+def tasks_container(overlay: str) -> Manifest:
+    (container,) = of_kind(overlay, "Deployment")["tasks"]["spec"]["template"]["spec"]["containers"]
+    found: Manifest = container
+    return found
+
+
+def script(container: Manifest) -> str:
+    """The Python a `python -c` container runs."""
+    command = container["command"]
+    assert command[:2] == ["python", "-c"], command
+    return str(command[2])
+
+
+def bytes_of(quantity: str) -> int:
+    """An nginx size (`50m`, `512k`, `1g` or plain bytes)."""
+    match = re.fullmatch(r"(\d+)([kmg]?)", quantity.lower())
+    assert match is not None, f"not an nginx size: {quantity}"
+    number, unit = match.groups()
+    return int(number) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit]
+
+
+def selects(policy: Manifest, labels: dict[str, str]) -> bool:
+    selector = policy["spec"]["podSelector"]
+    assert not selector.get("matchExpressions"), "policy pod selectors use matchLabels"
+    return bool(selector.get("matchLabels", {}).items() <= labels.items())
+
+
+def allowed_ports(overlay: str, direction: str, pod: str, peer: Any) -> set[int]:
+    """TCP ports the policies open for `pod` in `direction` ("egress"/"ingress") to peers `peer(peer)` accepts."""
+    side = "to" if direction == "egress" else "from"
+    ports: set[int] = set()
+    for policy in of_kind(overlay, "NetworkPolicy").values():
+        if not selects(policy, {NAME: pod}) or direction.capitalize() not in policy["spec"]["policyTypes"]:
+            continue
+        for rule in policy["spec"].get(direction, []):
+            if any(peer(p) for p in rule.get(side, [])):
+                ports |= {p["port"] for p in rule.get("ports", []) if p.get("protocol", "TCP") == "TCP"}
+    return ports
 
 
 def peer_names(peer: Manifest) -> set[str]:
@@ -198,7 +281,7 @@ def test_each_service_reads_its_database_url_from_its_own_secret(overlay: str) -
 @overlays
 def test_a_migration_job_per_service_uses_that_services_role(overlay: str) -> None:
     deployments, jobs = of_kind(overlay, "Deployment"), of_kind(overlay, "Job")
-    assert set(jobs) == {f"{name}-migrate" for name in PORTS}
+    assert set(jobs) == {f"{name}-migrate" for name in PORTS} | {DIRECTORY_JOB, SEED_JOB}
     for name in PORTS:
         pod = jobs[f"{name}-migrate"]["spec"]["template"]["spec"]
         assert pod["containers"][0]["command"] == ["python", "-m", name, "migrate"]
@@ -255,3 +338,117 @@ def test_the_ingress_sends_the_overlay_host_to_the_gateway(overlay: str) -> None
     assert [HOSTS[overlay]] == [host for tls in ingress["spec"]["tls"] for host in tls["hosts"]]
     backends = {path["backend"]["service"]["name"] for path in rule["http"]["paths"]}
     assert backends == {"gateway"}
+
+
+@overlays
+def test_every_job_is_replaced_by_the_release_steps(overlay: str) -> None:
+    """deploy/README.md deletes Jobs by component; migrations (and the directory) first, the seed with the rollout."""
+    components = {name: job["metadata"]["labels"].get(COMPONENT) for name, job in of_kind(overlay, "Job").items()}
+    assert set(components.values()) <= JOB_COMPONENTS, components
+    assert components[DIRECTORY_JOB] == "migration"
+    assert components[SEED_JOB] == "seed"
+    for name, job in of_kind(overlay, "Job").items():
+        assert job["spec"]["template"]["metadata"]["labels"].get(COMPONENT) == components[name], name
+
+
+@overlays
+def test_tasks_follows_the_gateway_directory_with_its_own_client(overlay: str) -> None:
+    env = environment(overlay, tasks_container(overlay))
+    url = urlsplit(env["TASKS_DIRECTORY_URL"])
+    assert (url.scheme, url.hostname, url.port) == ("http", "gateway", PORTS["gateway"]), url
+    client_id = env.get("TASKS_DIRECTORY_CLIENT_ID", TasksSettings.model_fields["directory_client_id"].default)
+    assert client_id == SERVICE_CLIENTS["tasks"]
+    secret = env["TASKS_DIRECTORY_CLIENT_SECRET"]
+    assert isinstance(secret, SecretRef), "the client secret comes from a Secret"
+    # The gateway registers the client with the same Secret, after its own migration.
+    pod = job_pod(overlay, DIRECTORY_JOB)
+    (init,) = pod["initContainers"]
+    assert init["command"] == ["python", "-m", "gateway", "migrate"]
+    (container,) = pod["containers"]
+    assert environment(overlay, container)["GATEWAY_SERVICE_CLIENT_SECRET"] == secret
+    assert container["command"] == ["python", "-m", "gateway", "load-agencies"]  # no --demo in a cluster
+    gateway_pod = of_kind(overlay, "Deployment")["gateway"]["spec"]["template"]["spec"]
+    assert database_secret(pod) == database_secret(gateway_pod)
+
+
+@overlays
+def test_the_seed_plans_job_loads_the_plans_in_the_image_once_the_gateway_is_ready(overlay: str) -> None:
+    pod = job_pod(overlay, SEED_JOB)
+    (container,) = pod["containers"]
+    command = container["command"]
+    assert command[:4] == ["python", "-m", "tasks", "load-plans"]
+    assert command[command.index("--data-dir") + 1] == IMAGE_PLANS
+    tasks_pod = of_kind(overlay, "Deployment")["tasks"]["spec"]["template"]["spec"]
+    assert database_secret(pod) == database_secret(tasks_pod)
+    # The loader copies the directory from the gateway itself before it reads the tables.
+    env, tasks_env = environment(overlay, container), environment(overlay, tasks_container(overlay))
+    for name in ("TASKS_DIRECTORY_URL", "TASKS_DIRECTORY_CLIENT_SECRET"):
+        assert env.get(name) == tasks_env[name], name
+    (init,) = pod["initContainers"]
+    code = script(init)
+    compile(code, SEED_JOB, "exec")
+    assert 'os.environ["TASKS_DIRECTORY_URL"]' in code and '"/ready"' in code
+    assert environment(overlay, init)["TASKS_DIRECTORY_URL"] == env["TASKS_DIRECTORY_URL"]
+    labels = of_kind(overlay, "Job")[SEED_JOB]["spec"]["template"]["metadata"]["labels"]
+    for service in of_kind(overlay, "Service").values():
+        assert not service["spec"]["selector"].items() <= labels.items(), "no Service routes to the Job"
+
+
+def test_the_image_carries_the_seed_plans() -> None:
+    dockerfile = (REPO / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    final_stage = re.split(r"(?m)^FROM ", dockerfile)[-1]
+    copies = [shlex.split(line)[1:] for line in final_stage.splitlines() if line.startswith("COPY ")]
+    assert ["data/plans/", IMAGE_PLANS + "/"] in copies, copies
+    # Every file plans.json names is in the repository, so in the build context ...
+    entries = json.loads((SEED_PLANS / "plans.json").read_text(encoding="utf-8"))
+    files = ["plans.json", *(entry["tasks"] for entry in entries if entry.get("tasks"))]
+    assert all((SEED_PLANS / name).is_file() for name in files), files
+    # ... unless the .dockerignore drops it (the last matching pattern decides, `!` keeps).
+    patterns = [
+        line.strip()
+        for line in (REPO / "deploy" / "Dockerfile.dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for name in files:
+        path = f"data/plans/{name}"
+        prefixes = ["/".join(path.split("/")[: i + 1]) for i in range(path.count("/") + 1)]
+        excluded = False
+        for pattern in patterns:
+            keep = pattern.startswith("!")
+            glob = pattern.lstrip("!").strip("/")
+            if any(fnmatch.fnmatch(prefix, glob) for prefix in prefixes):
+                excluded = not keep
+        assert not excluded, f"{path} is left out of the build context"
+
+
+@overlays
+def test_tasks_keeps_evidence_in_s3_configured_from_a_secret(overlay: str) -> None:
+    env = environment(overlay, tasks_container(overlay))
+    assert env["TASKS_STORAGE_BACKEND"] == "s3"
+    assert int(env["TASKS_MAX_UPLOAD_BYTES"]) == 20 * 1024 * 1024
+    for name in ("ENDPOINT_URL", "BUCKET", "REGION", "ACCESS_KEY", "SECRET_KEY"):
+        assert isinstance(env[f"TASKS_S3_{name}"], SecretRef), f"TASKS_S3_{name} is not read from a Secret"
+    # Every TASKS_ variable is a setting the service knows (a misspelt one would be silently ignored).
+    fields = TasksSettings.model_fields
+    unknown = [name for name in env if name.startswith("TASKS_") and name[6:].lower() not in fields]
+    assert not unknown, unknown
+
+
+@overlays
+def test_the_ingress_accepts_an_evidence_file_of_the_largest_size(overlay: str) -> None:
+    (ingress,) = of_kind(overlay, "Ingress").values()
+    limit = bytes_of(ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"])
+    largest = int(environment(overlay, tasks_container(overlay))["TASKS_MAX_UPLOAD_BYTES"])
+    assert limit >= largest + 1024 * 1024, "room for the file and its multipart framing"
+
+
+@overlays
+def test_tasks_and_its_seed_job_reach_the_gateway_and_tasks_reaches_the_object_store(overlay: str) -> None:
+    gateway_port = PORTS["gateway"]
+    for pod in ("tasks", SEED_JOB):
+        to_gateway = allowed_ports(overlay, "egress", pod, lambda peer: "gateway" in peer_names(peer))
+        assert gateway_port in to_gateway, f"{pod} may not call the gateway"
+        from_pod = allowed_ports(overlay, "ingress", "gateway", lambda peer, pod=pod: pod in peer_names(peer))
+        assert gateway_port in from_pod, f"the gateway does not accept {pod}"
+    outside = allowed_ports(overlay, "egress", "tasks", lambda peer: "ipBlock" in peer)
+    assert 443 in outside, "tasks may not reach the S3 endpoint over HTTPS"

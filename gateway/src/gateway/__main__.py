@@ -17,8 +17,12 @@ async def _load(settings: ProcessSettings, args: argparse.Namespace) -> None:
 
     if args.demo and not settings.demo_mode:
         sys.exit("Tài khoản trình diễn chỉ được tạo khi TIENDO_DEMO_MODE=true.")
-    agencies, accounts = await load(settings.database_url, demo=args.demo)
+    # The services' own API clients (svc-tasks) are registered when their shared secret is given.
+    secret = os.environ.get("GATEWAY_SERVICE_CLIENT_SECRET") or None
+    agencies, accounts = await load(settings.database_url, demo=args.demo, service_secret=secret)
     print(f"Đã thêm {agencies} đơn vị" + (f", {accounts} tài khoản trình diễn" if args.demo else ""))
+    if secret:
+        print("Đã đăng ký tài khoản API của các dịch vụ")
 
 
 async def _create_admin(settings: ProcessSettings, args: argparse.Namespace) -> None:

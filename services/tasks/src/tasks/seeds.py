@@ -80,7 +80,7 @@ async def load(settings: Settings, data_dir: Path) -> list[Loaded]:
         client = directory_client(settings)
         if client is not None:
             try:
-                await sync_once(sessionmaker, client)
+                await sync_once(sessionmaker, client, wait=True)
             finally:
                 await client.close()
         async with sessionmaker() as session, session.begin():

@@ -105,14 +105,18 @@ async def apply_event(session: AsyncSession, event: dict[str, Any]) -> None:
         await follow_merge(session, values["id"], values["merged_into_id"], actor=event.get("actor") or "danh bạ")
 
 
-async def sync_once(sessionmaker: async_sessionmaker[AsyncSession], client: DirectoryClient) -> int:
-    """Read the feed to its end; returns the number of events applied."""
+async def sync_once(
+    sessionmaker: async_sessionmaker[AsyncSession], client: DirectoryClient, *, wait: bool = False
+) -> int:
+    """Read the feed to its end; returns the number of events applied. One reader at a time across replicas:
+    the followers skip a round when another holds the lock; with `wait` (a one-off loader that needs the whole
+    directory) the caller waits for it and then reads what is left."""
     applied = 0
     while True:
         async with sessionmaker() as session, session.begin():
-            # One reader at a time across replicas; the others simply wait for the next round.
-            locked = await session.scalar(text("SELECT pg_try_advisory_xact_lock(hashtext('tasks.directory'))"))
-            if not locked:
+            if wait:
+                await session.execute(text("SELECT pg_advisory_xact_lock(hashtext('tasks.directory'))"))
+            elif not await session.scalar(text("SELECT pg_try_advisory_xact_lock(hashtext('tasks.directory'))")):
                 return applied
             cursor = await session.get(FeedCursor, FEED)
             page = await client.events(cursor.cursor if cursor else None)
@@ -126,7 +130,8 @@ async def sync_once(sessionmaker: async_sessionmaker[AsyncSession], client: Dire
                     .on_conflict_do_update(index_elements=[FeedCursor.feed], set_={"cursor": last})
                 )
             applied += len(page["items"])
-        if not page.get("next_cursor"):
+        # The feed always names a cursor (the last one, even on an empty page); a short page is its end.
+        if len(page["items"]) < PAGE:
             return applied
 
 
