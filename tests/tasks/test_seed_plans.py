@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
 from tiendo.stack import SEED_PLANS
 
 from tests.conftest import assert_problem
@@ -87,3 +88,54 @@ class TestSeedPlans:
     ) -> None:
         found = _all(api, auth("coordinator"), q="mot cua so")
         assert any("một cửa số" in str(t["title"]) for t in found)
+
+    @pytest.mark.parametrize("q", [None, "chuyen doi so"])
+    @pytest.mark.parametrize("sort", ["due", "plan_order", "-updated"])
+    @pytest.mark.parametrize("who", ["vietri.canbo", "syt.canbo", "coordinator"])
+    def test_paging_gives_every_task_once_in_order_for_every_sort(
+        self, api: httpx.Client, auth: Callable[[str], dict[str, str]], sort: str, who: str, q: str | None
+    ) -> None:
+        """Agency users are paged along their own task list (task_scope), the province along the whole table,
+        with or without search words; tasks with no due date (sorted last, as 'infinity') page past as well."""
+        search = {"q": q} if q else {}
+        whole = api.get(TASKS, params={"limit": 200, "sort": sort, **search}, headers=auth(who)).json()["items"]
+        assert 2 < len(whole) < 200 or (who == "coordinator" and not q)
+        paged: list[dict[str, object]] = []
+        cursor = None
+        while who != "coordinator" or len(paged) < 120:  # the province has more; its first pages are enough
+            params = {"limit": 11, "sort": sort, **search, **({"cursor": cursor} if cursor else {})}
+            body = api.get(TASKS, params=params, headers=auth(who)).json()
+            paged += body["items"]
+            if not (cursor := body["next_cursor"]):
+                break
+        assert [t["id"] for t in paged] == [t["id"] for t in whole[: len(paged)]]
+        assert len({t["id"] for t in paged}) == len(paged)
+        if who != "coordinator" or q:
+            assert len(paged) == len(whole)
+        if not q and who != "coordinator":
+            assert any(t["deadline"]["due_on"] is None for t in whole)  # type: ignore[index]
+
+    def test_an_agencys_open_tasks_in_a_window_match_the_same_filter_applied_by_hand(
+        self, api: httpx.Client, auth: Callable[[str], dict[str, str]]
+    ) -> None:
+        """Statuses and dates are answered from task_scope for an agency: the same answer as reading them off."""
+        every = _all(api, auth("syt.canbo"))
+        wanted = {
+            t["id"]
+            for t in every
+            if t["status"] in ("not_started", "in_progress")
+            and t["deadline"]["due_on"] is not None  # type: ignore[index]
+            and "2025-10-01" <= str(t["deadline"]["due_on"]) <= "2026-06-30"  # type: ignore[index]
+        }
+        found = _all(
+            api,
+            auth("syt.canbo"),
+            status=["not_started", "in_progress"],
+            due_from="2025-10-01",
+            due_to="2026-06-30",
+        )
+        assert wanted and {t["id"] for t in found} == wanted
+        counts = api.get(
+            f"{TASKS}/counts", params={"due_from": "2025-10-01", "due_to": "2026-06-30"}, headers=auth("syt.canbo")
+        ).json()
+        assert counts["total"] == len(_all(api, auth("syt.canbo"), due_from="2025-10-01", due_to="2026-06-30"))

@@ -132,8 +132,8 @@ class Task(Timestamped, Base):
         # Scoping: the agencies that may see the task (assignees and the agencies that cascaded it).
         Index("ix_tasks_visible_to", "visible_to", postgresql_using="gin"),
         Index("ix_tasks_search", "search_text", postgresql_using="gin", postgresql_ops={"search_text": "gin_trgm_ops"}),
-        Index("ix_tasks_due", text("coalesce(due_on, DATE '9999-12-31')"), "id"),
-        Index("ix_tasks_status_due", "status", text("coalesce(due_on, DATE '9999-12-31')"), "id"),
+        Index("ix_tasks_due", text("coalesce(due_on, DATE 'infinity')"), "id"),
+        Index("ix_tasks_status_due", "status", text("coalesce(due_on, DATE 'infinity')"), "id"),
     )
 
     plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id", ondelete="RESTRICT"), index=True)
@@ -170,6 +170,23 @@ class Task(Timestamped, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class TaskScope(Base):
+    """Who may see a task, one row per agency in its `visible_to`, with the two facts agency lists filter on
+    most (status, due date). Written only by a trigger on `tasks`, so it cannot drift from `visible_to`; an
+    agency's page of open tasks due in a window is then an index range, not a visit to each of its tasks."""
+
+    __tablename__ = "task_scope"
+    __table_args__ = (
+        Index("ix_task_scope_agency_status_due", "agency_id", "status", "due_key", "task_id"),
+        Index("ix_task_scope_task_id", "task_id"),
+    )
+
+    agency_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    task_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(30))
+    due_key: Mapped[date] = mapped_column(Date)  # the due date, or 'infinity' when there is none
 
 
 class Assignment(Timestamped, Base):

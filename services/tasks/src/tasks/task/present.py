@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from common.auth import Principal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tasks.deadline import describe, parse_deadline
+from tasks.deadline import Deadline, describe, parse_deadline
 from tasks.models import Agency, Assignment, Task
 from tasks.task.rules import CLARITY_LABELS, COMPLETED, STATUS_LABELS, Clarity, Status, is_overdue
 from tasks.task.schemas import AssignmentRead, DeadlineRead, ShareCounts, TaskDetail, TaskRead
@@ -23,9 +24,15 @@ async def agency_names(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.
     return {i: short or name for i, short, name in rows.all()}
 
 
+@lru_cache(maxsize=4096)
+def _meaning(text: str) -> tuple[Deadline, str]:
+    """A phrase's parse and its description: pure, and plans repeat a few dozen phrases across every task."""
+    parsed = parse_deadline(text)
+    return parsed, describe(parsed)
+
+
 def deadline_of(task: Task) -> DeadlineRead:
-    parsed = parse_deadline(task.deadline_text)
-    description = describe(parsed)
+    parsed, description = _meaning(task.deadline_text)
     if task.due_on and parsed.kind.value != task.deadline_kind:
         description = (
             f"Hạn {task.due_on:%d/%m/%Y} (do người dùng nhập; văn bản ghi: {task.deadline_text or 'không ghi'})"

@@ -1,26 +1,33 @@
-"""Task queries. `readable` is the one place agency scoping happens: every list, count and load goes through it."""
+"""Task queries. Agency scoping happens in two places only, and every list, count and load goes through one of
+them: `readable` (the task's `visible_to`) and `mine` (`task_scope`, the same facts kept by a trigger)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
 from common.auth import Principal
 from common.pagination import cursor_date, cursor_datetime, cursor_int, cursor_uuid, decode_cursor
 from common.text import like_patterns
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
+from sqlalchemy import ColumnElement, Date, Select, and_, func, literal, literal_column, select, true
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy.sql.util import ClauseAdapter
 
-from tasks.models import Assignment, Section, Task
+from tasks.models import Assignment, Section, Task, TaskScope
 from tasks.task.rules import CLOSED, Status
 
 FAR_FUTURE = date(9999, 12, 31)
 Stmt = TypeVar("Stmt", bound=Select)  # type: ignore[type-arg]  # any SELECT: scoping and filters keep its row type
-DUE_KEY = func.coalesce(Task.due_on, literal(FAR_FUTURE))
+# No due date sorts last, as 'infinity' (asyncpg reads and binds it as date.max, so a cursor round-trips). Written
+# out as a constant, exactly as in the indexes ix_tasks_due and task_scope: with a bound parameter in its place the
+# planner cannot use them, and every list sorted by due date would sort all its matches. Date conditions are
+# written on it too, so that they bound the same index scan instead of filtering a walk over the province.
+DUE_KEY = func.coalesce(Task.due_on, literal_column("DATE 'infinity'", Date))
 
 
 class Sort(StrEnum):
@@ -56,12 +63,16 @@ class TaskFilter:
     q: str | None = None
 
 
+OPEN_STATUSES = [s.value for s in Status if s not in CLOSED]
+OVERDUE_CAN_BE = [s for s in OPEN_STATUSES if s != Status.SUBMITTED.value]
+
+
 def open_condition() -> ColumnElement[bool]:
     return Task.status.not_in([s.value for s in CLOSED])
 
 
 def overdue_condition(on: date) -> ColumnElement[bool]:
-    return and_(open_condition(), Task.status != Status.SUBMITTED.value, Task.due_on < on)
+    return and_(open_condition(), Task.status != Status.SUBMITTED.value, on > DUE_KEY)
 
 
 class TaskRepository:
@@ -80,8 +91,46 @@ class TaskRepository:
             stmt = stmt.with_for_update()
         return (await self.session.scalars(stmt)).first()
 
+    def mine(self, f: TaskFilter, on: date) -> Select[uuid.UUID, date]:
+        """The caller's tasks as (task, due date) from `task_scope`, narrowed by the list's statuses and dates:
+        an index range per agency of the subtree, never a visit to each of the agency's thousands of tasks."""
+        subtree = TaskScope.agency_id.in_(list(self.principal.agency_subtree))
+        # A task seen by two agencies of the subtree is listed once.
+        return (
+            select(TaskScope.task_id, TaskScope.due_key)
+            .where(subtree, *self._pushed(f, on))
+            .group_by(TaskScope.due_key, TaskScope.task_id)
+        )
+
+    @staticmethod
+    def _pushed(f: TaskFilter, on: date) -> list[ColumnElement[bool]]:
+        """The filter's conditions that `task_scope` can answer by itself."""
+        pushed: list[ColumnElement[bool]] = []
+        if f.statuses:
+            pushed.append(TaskScope.status.in_(f.statuses))
+        if f.overdue is True:
+            pushed += [TaskScope.status.in_(OVERDUE_CAN_BE), TaskScope.due_key < on]
+        if f.due_within_days is not None:
+            pushed += [
+                TaskScope.status.in_(OPEN_STATUSES),
+                TaskScope.due_key.between(on, on + timedelta(days=f.due_within_days)),
+            ]
+        if f.due_from:
+            pushed.append(TaskScope.due_key >= f.due_from)
+        if f.due_to:
+            pushed.append(TaskScope.due_key <= f.due_to)
+        return pushed
+
     def filtered(self, stmt: Stmt, f: TaskFilter, on: date) -> Stmt:
-        stmt = self.readable(stmt)
+        """`stmt` narrowed to what the caller may see and to the filter. An agency asking for statuses or dates
+        is scoped through `task_scope`, which answers those too; otherwise by `visible_to`."""
+        if not self.principal.province_wide and self._pushed(f, on):
+            stmt = stmt.where(Task.id.in_(self.mine(f, on).with_only_columns(TaskScope.task_id)))
+        else:
+            stmt = self.readable(stmt)
+        return stmt.where(and_(true(), *self.conditions(f, on)))
+
+    def conditions(self, f: TaskFilter, on: date) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
         if f.plan_id:
             conditions.append(Task.plan_id == f.plan_id)
@@ -105,13 +154,13 @@ class TaskRepository:
         if f.overdue is True:
             conditions.append(overdue_condition(on))
         elif f.overdue is False:
-            conditions.append(~overdue_condition(on) | Task.due_on.is_(None))
+            conditions.append(~overdue_condition(on))
         if f.due_within_days is not None:
-            conditions += [open_condition(), Task.due_on >= on, Task.due_on <= on + timedelta(days=f.due_within_days)]
+            conditions += [open_condition(), DUE_KEY.between(on, on + timedelta(days=f.due_within_days))]
         if f.due_from:
-            conditions.append(Task.due_on >= f.due_from)
+            conditions += [f.due_from <= DUE_KEY, Task.due_on.is_not(None)]
         if f.due_to:
-            conditions.append(Task.due_on <= f.due_to)
+            conditions.append(f.due_to >= DUE_KEY)
         if f.priority is not None:
             conditions.append(Task.is_priority.is_(f.priority))
         if f.unclear is True:
@@ -126,33 +175,54 @@ class TaskRepository:
             conditions.append(Task.deadline_kind == f.deadline_kind)
         if f.q:
             conditions += [Task.search_text.like(p) for p in like_patterns(f.q)]
-        return stmt.where(and_(true(), *conditions))
+        return conditions
 
     async def find(self, f: TaskFilter, *, on: date, sort: Sort, cursor: str | None, limit: int) -> list[Task]:
-        stmt = self.filtered(select(Task), f, on)
-        if sort is Sort.DUE:
-            if cursor:
-                due, ident = decode_cursor(cursor, 2)
-                stmt = stmt.where(
-                    func.row(DUE_KEY, Task.id) > func.row(literal(cursor_date(due)), _uuid(cursor_uuid(ident)))
-                )
-            stmt = stmt.order_by(DUE_KEY, Task.id)
-        elif sort is Sort.PLAN_ORDER:
-            if cursor:
-                plan, position, ident = decode_cursor(cursor, 3)
-                stmt = stmt.where(
-                    func.row(Task.plan_id, Task.position, Task.id)
-                    > func.row(_uuid(cursor_uuid(plan)), literal(cursor_int(position)), _uuid(cursor_uuid(ident)))
-                )
-            stmt = stmt.order_by(Task.plan_id, Task.position, Task.id)
+        walked = sort is Sort.DUE and (f.q is not None or not self.principal.province_wide)
+        if walked:
+            rows = await self._walk(f, on, cursor, limit)
+            if len(rows) == limit:
+                return rows
+        elif self.principal.province_wide:
+            stmt = ordered(self.filtered(select(Task), f, on), TASK_KEYS, sort, cursor)
+            return list((await self.session.scalars(stmt.limit(limit))).all())
+        # Otherwise (a rare word, another order): collect every match through the scope and text indexes, then
+        # sort. Fenced, so that the planner cannot walk a province-wide index hoping to meet them early.
+        found = (
+            self.filtered(select(Task.id, DUE_KEY.label("due"), Task.plan_id, Task.position, Task.updated_at), f, on)
+            .cte("found")
+            .prefix_with("MATERIALIZED")
+        )
+        keys = SortKeys(found.c.due, found.c.plan_id, found.c.position, found.c.updated_at, found.c.id)
+        page = ordered(select(found.c.id), keys, sort, cursor).limit(limit).subquery("page")
+        stmt = ordered(select(Task).join(page, page.c.id == Task.id), TASK_KEYS, sort, None)
+        return list((await self.session.scalars(stmt)).all())
+
+    async def _walk(self, f: TaskFilter, on: date, cursor: str | None, limit: int) -> list[Task]:
+        """The next WALK tasks in due order (the caller's own, or the province's), fetched by id and only then
+        filtered: when the filter matches often (the usual page, a common search word) the page is full long
+        before that."""
+        if self.principal.province_wide:
+            province = select(Task.id.label("task_id"), DUE_KEY.label("due_key"))
+            window = ordered(province, TASK_KEYS, Sort.DUE, cursor).limit(WALK).subquery("window")
         else:
-            if cursor:
-                updated, ident = decode_cursor(cursor, 2)
-                stmt = stmt.where(
-                    func.row(Task.updated_at, Task.id)
-                    < func.row(literal(cursor_datetime(updated)), _uuid(cursor_uuid(ident)))
-                )
-            stmt = stmt.order_by(Task.updated_at.desc(), Task.id.desc())
+            window = ordered(self.mine(f, on), WALK_KEYS, Sort.DUE, cursor).limit(WALK).subquery("window")
+        conditions = self.conditions(f, on)
+        if not f.q:
+            stmt = select(Task).join(window, window.c.task_id == Task.id).where(and_(true(), *conditions))
+            stmt = stmt.order_by(window.c.due_key, window.c.task_id)
+        else:
+            # Fenced: the planner's guess of how many rows several search words match is often a hundred times
+            # too low, and it would then read every match through the text index instead of these few rows.
+            nearest = (
+                select(Task, window.c.due_key.label("walk_due"))
+                .join(window, window.c.task_id == Task.id)
+                .cte("nearest")
+                .prefix_with("MATERIALIZED")
+            )
+            adapt = ClauseAdapter(nearest).traverse
+            stmt = select(aliased(Task, nearest)).where(and_(true(), *(adapt(c) for c in conditions)))
+            stmt = stmt.order_by(nearest.c.walk_due, nearest.c.id)
         return list((await self.session.scalars(stmt.limit(limit))).all())
 
     async def count_by_status(self, f: TaskFilter, on: date) -> dict[str, int]:
@@ -213,6 +283,52 @@ class TaskRepository:
     async def children(self, task_id: uuid.UUID) -> list[Task]:
         stmt = self.readable(select(Task).where(Task.parent_task_id == task_id)).order_by(Task.position, Task.id)
         return list((await self.session.scalars(stmt)).all())
+
+
+T = TypeVar("T")
+KeyColumn = ColumnElement[T] | InstrumentedAttribute[T]
+
+
+@dataclass(frozen=True)
+class SortKeys:
+    """The columns a page is ordered and resumed by: the task's own, or a fenced list's copies of them."""
+
+    due: KeyColumn[date]
+    plan_id: KeyColumn[uuid.UUID]
+    position: KeyColumn[int]
+    updated_at: KeyColumn[datetime]
+    id: KeyColumn[uuid.UUID]
+
+
+TASK_KEYS = SortKeys(DUE_KEY, Task.plan_id, Task.position, Task.updated_at, Task.id)
+# An agency's due-ordered walk over task_scope (Sort.DUE reads only `due` and `id`).
+WALK_KEYS = SortKeys(TaskScope.due_key, Task.plan_id, Task.position, Task.updated_at, TaskScope.task_id)
+WALK = 2000
+
+
+def ordered(stmt: Stmt, keys: SortKeys, sort: Sort, cursor: str | None) -> Stmt:
+    """Order by `sort` and, given a cursor, resume after the row it names (keyset pagination)."""
+    if sort is Sort.DUE:
+        if cursor:
+            due, ident = decode_cursor(cursor, 2)
+            stmt = stmt.where(
+                func.row(keys.due, keys.id) > func.row(literal(cursor_date(due)), _uuid(cursor_uuid(ident)))
+            )
+        return stmt.order_by(keys.due, keys.id)
+    if sort is Sort.PLAN_ORDER:
+        if cursor:
+            plan, position, ident = decode_cursor(cursor, 3)
+            stmt = stmt.where(
+                func.row(keys.plan_id, keys.position, keys.id)
+                > func.row(_uuid(cursor_uuid(plan)), literal(cursor_int(position)), _uuid(cursor_uuid(ident)))
+            )
+        return stmt.order_by(keys.plan_id, keys.position, keys.id)
+    if cursor:
+        updated, ident = decode_cursor(cursor, 2)
+        stmt = stmt.where(
+            func.row(keys.updated_at, keys.id) < func.row(literal(cursor_datetime(updated)), _uuid(cursor_uuid(ident)))
+        )
+    return stmt.order_by(keys.updated_at.desc(), keys.id.desc())
 
 
 def _uuid(value: uuid.UUID) -> ColumnElement[uuid.UUID]:
