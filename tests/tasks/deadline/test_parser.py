@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from tasks.deadline import Deadline, DeadlineKind, Frequency, Recurrence, describe, next_occurrence, parse_deadline
 from tasks.deadline.parser import NOTE_INVALID, NOTE_NO_YEAR, NOTE_OCR, NOTE_SEVERAL, NOTE_TOO_LONG
+from tiendo.stack import SEED_PLANS
 
 K = DeadlineKind
 F = Frequency
@@ -204,6 +206,7 @@ SEED_PHRASES = [
     # 003 — Kế hoạch truyền thông, annotations after each task, targets and the reporting duty
     ("(Nhiệm vụ thường xuyên)", ongoing()),
     ("(Hoàn thiện trong năm 2026)", on("31/12/2026", "01/01/2026")),
+    ("Hoàn thiện trong năm 2026", on("31/12/2026", "01/01/2026")),  # data/plans keeps it without the brackets
     ("Từ năm 2026", ongoing("01/01/2026")),
     ("Đến năm 2030", on("31/12/2030")),
     # two yearly dates six months apart are one half-yearly recurrence; the ad-hoc request is kept as a condition
@@ -325,6 +328,17 @@ class TestParseDeadline:
     def test_the_seed_table_lists_each_phrase_once(self) -> None:
         texts = [text for text, _ in SEED_PHRASES]
         assert len(texts) == len(set(texts))
+
+    def test_the_table_covers_every_deadline_the_seed_files_load(self) -> None:
+        """Each phrase in data/plans is checked above, so none reaches users parsed by accident."""
+        files = sorted(SEED_PLANS.glob("*.csv"))
+        assert files
+        loaded = set()
+        for path in files:
+            with path.open(encoding="utf-8") as f:
+                loaded |= {row["Thời gian hoàn thành"] for row in csv.DictReader(f)} - {""}
+        assert len(loaded) > 20
+        assert loaded - {text for text, _ in SEED_PHRASES} == set()
 
     @pytest.mark.parametrize(("text", "expected"), VARIANTS)
     def test_variants_in_spelling_case_and_spacing_parse_alike(self, text: str, expected: Expect) -> None:

@@ -1,4 +1,4 @@
-"""`tiendo run` (the whole product on one machine), `tiendo migrate`, `tiendo openapi`."""
+"""`tiendo run` (the whole product on one machine), `tiendo migrate`, `tiendo openapi`, `tiendo bench-tasks`."""
 
 from __future__ import annotations
 
@@ -172,6 +172,14 @@ def openapi_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench_tasks_command(args: argparse.Namespace) -> int:
+    from tiendo.bench.tasks import main as bench
+
+    return bench(
+        tasks=args.tasks, agencies=args.agencies, requests=args.requests, seed=args.seed, data_dir=DATA / "bench"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="tiendo", description="Tiến Độ trên một máy")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +188,18 @@ def main(argv: list[str] | None = None) -> None:
     mig.add_argument("--down", action="store_true", help="hạ mọi lược đồ về base (xóa dữ liệu)")
     api = sub.add_parser("openapi", help="ghi tài liệu OpenAPI hợp nhất")
     api.add_argument("--out", default="-")
+    bench = sub.add_parser(
+        "bench-tasks", help="đo hiệu năng dịch vụ nhiệm vụ trên dữ liệu cỡ lớn (giữ trong .data/bench)"
+    )
+    bench.add_argument("--tasks", type=int, default=1_000_000)
+    bench.add_argument("--agencies", type=int, default=5_000)
+    bench.add_argument("--requests", type=int, default=200, help="số yêu cầu mỗi kịch bản")
+    bench.add_argument("--seed", type=int, default=57)
     args = parser.parse_args(argv)
-    handlers = {"run": lambda _: run(), "migrate": migrate_command, "openapi": openapi_command}
+    handlers = {
+        "run": lambda _: run(),
+        "migrate": migrate_command,
+        "openapi": openapi_command,
+        "bench-tasks": bench_tasks_command,
+    }
     sys.exit(handlers[args.command](args))

@@ -24,9 +24,11 @@ def port_is_free(port: int) -> bool:
 
 
 class EmbeddedPostgres:
-    def __init__(self, data_dir: Path, port: int) -> None:
+    def __init__(self, data_dir: Path, port: int, settings: dict[str, str] | None = None) -> None:
+        """`settings`: server parameters given at start (`-c name=value`), e.g. shared_buffers."""
         self.data_dir = data_dir.resolve()
         self.port = port
+        self.settings = settings or {}
         self.log_file = self.data_dir.parent / "postgres.log"
         self.run_as = SYSTEM_USER if platform.system() != "Windows" and os.geteuid() == 0 else None
         self.started_here = False
@@ -89,6 +91,7 @@ class EmbeddedPostgres:
         if not port_is_free(self.port):
             raise RuntimeError(f"Cổng {self.port} đang bị chiếm; đặt TIENDO_PG_PORT sang cổng khác.")
         options = f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} -c max_connections=300 -c fsync=on"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run(
             "pg_ctl",
             "-D",
