@@ -339,7 +339,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem */
+        /**
+         * Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem
+         * @description Thứ tự ổn định; đọc tiếp bằng `after=<next_cursor>`. Có `ETag`: gửi lại trong `If-None-Match` thì nhận 304 khi không có gì mới.
+         */
         get: operations["identity_events"];
         put?: never;
         post?: never;
@@ -373,7 +376,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem */
+        /**
+         * Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem
+         * @description Thứ tự ổn định; đọc tiếp bằng `after=<next_cursor>`. Có `ETag`: gửi lại trong `If-None-Match` thì nhận 304 khi không có gì mới.
+         */
         get: operations["tasks_events"];
         put?: never;
         post?: never;
@@ -756,7 +762,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem */
+        /**
+         * Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem
+         * @description Thứ tự ổn định; đọc tiếp bằng `after=<next_cursor>`. Có `ETag`: gửi lại trong `If-None-Match` thì nhận 304 khi không có gì mới.
+         */
         get: operations["indicators_events"];
         put?: never;
         post?: never;
@@ -790,7 +799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem */
+        /**
+         * Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem
+         * @description Thứ tự ổn định; đọc tiếp bằng `after=<next_cursor>`. Có `ETag`: gửi lại trong `If-None-Match` thì nhận 304 khi không có gì mới.
+         */
         get: operations["notifications_events"];
         put?: never;
         post?: never;
@@ -3978,6 +3990,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventFeed"];
                 };
             };
+            /** @description Không có sự kiện mới */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Chưa xác thực */
             401: {
                 headers: {
@@ -4050,6 +4069,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventFeed"];
                 };
+            };
+            /** @description Không có sự kiện mới */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Chưa xác thực */
             401: {
@@ -6054,6 +6080,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventFeed"];
                 };
             };
+            /** @description Không có sự kiện mới */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Chưa xác thực */
             401: {
                 headers: {
@@ -6126,6 +6159,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventFeed"];
                 };
+            };
+            /** @description Không có sự kiện mới */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Chưa xác thực */
             401: {

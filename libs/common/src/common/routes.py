@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import Table
 
@@ -58,15 +59,27 @@ def events_router(prefix: str, tag: str, outbox: Table) -> APIRouter:
     @router.get(
         "/events",
         summary="Nguồn sự kiện thay đổi (theo con trỏ), chỉ gồm sự kiện của đơn vị người gọi được xem",
-        responses=problem_responses(NotAuthenticated),
+        description=(
+            "Thứ tự ổn định; đọc tiếp bằng `after=<next_cursor>`. Có `ETag`: gửi lại trong `If-None-Match` thì "
+            "nhận 304 khi không có gì mới."
+        ),
+        response_model=EventFeed,
+        responses=problem_responses(NotAuthenticated) | {304: {"description": "Không có sự kiện mới"}},
         operation_id=f"{tag}_events",
     )
     async def events(
         session: SessionDep,
         principal: CurrentPrincipal,
+        request: Request,
         after: Annotated[str | None, Query(max_length=64, description="Con trỏ của sự kiện cuối đã đọc")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    ) -> EventFeed:
-        return await read_feed(session, outbox, principal, after=after, limit=limit)
+    ) -> Response:
+        feed = await read_feed(session, outbox, principal, after=after, limit=limit)
+        body = feed.model_dump_json().encode()
+        # The page as this caller sees it: a poller that already has it gets 304 and no body.
+        headers = {"ETag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"', "Cache-Control": "private, no-cache"}
+        if headers["ETag"] in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/json", headers=headers)
 
     return router
