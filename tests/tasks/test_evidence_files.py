@@ -17,13 +17,12 @@ import pytest
 from tiendo.stack import Stack
 
 from tests.conftest import assert_problem
-from tests.gateway.identity_support import agency_by_code
+from tests.tasks.task_support import own_plan
 
 TASKS = "/api/v1/tasks"
 LIMIT = 20 * 1024 * 1024  # TASKS_MAX_UPLOAD_BYTES default, which the test stack keeps
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-CSV = (
-    "TT,Tên nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Kết quả/sản phẩm,Thời gian hoàn thành\n"
+ROWS = (
     "I,Minh chứng điện tử,,,,\n"
     "1,Số hóa hồ sơ bệnh án tại bệnh viện tuyến tỉnh,Sở Y tế,,Hồ sơ bệnh án số,Tháng 12/2030\n"
     "2,Báo cáo kết quả số hóa hồ sơ bệnh án,Sở Y tế,,Báo cáo kết quả,Tháng 12/2030\n"
@@ -33,36 +32,10 @@ Auth = Callable[[str], dict[str, str]]
 
 
 @pytest.fixture(scope="module")
-def api_module(stack: Stack) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=stack.url("gateway"), timeout=60) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def tasks(api_module: httpx.Client, auth: Auth) -> dict[str, dict[str, Any]]:
+def tasks(client: httpx.Client, auth: Auth) -> dict[str, dict[str, Any]]:
     """Two tasks led by Sở Y tế only, in a plan of their own: "1" for files, "2" for the completion report."""
-    standing = agency_by_code(api_module, auth, "SKHCN")
-    plan = api_module.post(
-        f"{TASKS}/plans",
-        json={
-            "kind": "Kế hoạch",
-            "symbol": f"{uuid.uuid4().hex[:4]}/KH-SYT",
-            "issuer": "Sở Y tế",
-            "standing_agency_id": standing["id"],
-            "title": "Kế hoạch số hóa hồ sơ bệnh án (kiểm thử minh chứng)",
-        },
-        headers={**auth("coordinator"), "Idempotency-Key": uuid.uuid4().hex},
-    )
-    assert plan.status_code == 201, plan.text
-    imported = api_module.post(
-        f"{TASKS}/plans/{plan.json()['id']}/imports",
-        params={"dry_run": "false"},
-        files={"file": ("nhiem-vu.csv", CSV.encode(), "text/csv")},
-        headers=auth("coordinator"),
-    )
-    assert imported.status_code == 200, imported.text
-    listed = api_module.get(TASKS, params={"plan_id": plan.json()["id"]}, headers=auth("syt.canbo"))
-    return {t["number"]: t for t in listed.json()["items"]}
+    _, tasks = own_plan(client, auth, ROWS, "Kế hoạch số hóa hồ sơ bệnh án (kiểm thử minh chứng)")
+    return tasks
 
 
 def _upload(
@@ -97,17 +70,17 @@ def _stored_files(stack: Stack) -> list[Path]:
 
 class TestUploadAndDownload:
     def test_a_pdf_comes_back_byte_identical_under_its_vietnamese_name(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
     ) -> None:
         task = tasks["1"]
-        uploaded = _upload(api_module, auth("syt.canbo"), task, "Báo cáo số hóa.pdf", PDF, title="Báo cáo quý IV")
+        uploaded = _upload(client, auth("syt.canbo"), task, "Báo cáo số hóa.pdf", PDF, title="Báo cáo quý IV")
         assert uploaded.status_code == 201, uploaded.text
         body = uploaded.json()
         assert (body["kind"], body["title"], body["filename"]) == ("file", "Báo cáo quý IV", "Báo cáo số hóa.pdf")
         assert (body["content_type"], body["size"]) == ("application/pdf", len(PDF))
         assert body["sha256"] == hashlib.sha256(PDF).hexdigest()
         for reader in ("syt.lanhdao", "coordinator", "leader"):
-            downloaded = api_module.get(_file_url(task, body["id"]), headers=auth(reader))
+            downloaded = client.get(_file_url(task, body["id"]), headers=auth(reader))
             assert downloaded.status_code == 200, downloaded.text
             assert downloaded.content == PDF
         assert downloaded.headers["content-type"] == "application/pdf"
@@ -119,43 +92,41 @@ class TestUploadAndDownload:
         assert any(p.read_bytes() == PDF for p in _stored_files(stack))
 
     def test_an_exe_renamed_to_pdf_is_refused_with_the_allowed_types(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
     ) -> None:
         exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
-        refused = _upload(api_module, auth("syt.canbo"), tasks["1"], "bao-cao.pdf", exe)
+        refused = _upload(client, auth("syt.canbo"), tasks["1"], "bao-cao.pdf", exe)
         problem = assert_problem(refused, 415, "file")
         assert "Nội dung tệp không đúng định dạng .pdf" in str(problem["detail"])
         assert "Word (.doc, .docx)" in str(problem["detail"])
-        assert_problem(_upload(api_module, auth("syt.canbo"), tasks["1"], "cai-dat.exe", exe), 415, "file")
+        assert_problem(_upload(client, auth("syt.canbo"), tasks["1"], "cai-dat.exe", exe), 415, "file")
 
-    def test_an_empty_file_is_refused(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
-    ) -> None:
-        problem = assert_problem(_upload(api_module, auth("syt.canbo"), tasks["1"], "trong.pdf", b""), 422, "file")
+    def test_an_empty_file_is_refused(self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]) -> None:
+        problem = assert_problem(_upload(client, auth("syt.canbo"), tasks["1"], "trong.pdf", b""), 422, "file")
         assert "Tệp rỗng" in str(problem["detail"])
 
     def test_evidence_of_another_task_is_not_found(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
     ) -> None:
-        uploaded = _upload(api_module, auth("syt.canbo"), tasks["1"], "anh-chup.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+        uploaded = _upload(client, auth("syt.canbo"), tasks["1"], "anh-chup.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
         assert uploaded.status_code == 201, uploaded.text
         assert uploaded.json()["content_type"] == "image/png"
-        assert_problem(api_module.get(_file_url(tasks["2"], uploaded.json()["id"]), headers=auth("syt.canbo")), 404)
-        assert_problem(api_module.get(_file_url(tasks["1"], str(uuid.uuid4())), headers=auth("syt.canbo")), 404)
+        assert_problem(client.get(_file_url(tasks["2"], uploaded.json()["id"]), headers=auth("syt.canbo")), 404)
+        assert_problem(client.get(_file_url(tasks["1"], str(uuid.uuid4())), headers=auth("syt.canbo")), 404)
 
 
 class TestLimits:
     def test_a_file_over_the_limit_is_refused_and_leaves_no_row_and_no_file(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
     ) -> None:
         rows, files = _rows(stack, tasks["1"]), _stored_files(stack)
         big = PDF + b"\0" * (LIMIT + 1 - len(PDF))
-        problem = assert_problem(_upload(api_module, auth("syt.canbo"), tasks["1"], "lon.pdf", big), 413, "file")
+        problem = assert_problem(_upload(client, auth("syt.canbo"), tasks["1"], "lon.pdf", big), 413, "file")
         assert "20 MB" in str(problem["detail"])
         assert (_rows(stack, tasks["1"]), _stored_files(stack)) == (rows, files)
 
     def test_a_chunked_upload_without_content_length_is_counted_and_stopped(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
     ) -> None:
         rows, files = _rows(stack, tasks["1"]), _stored_files(stack)
         boundary = uuid.uuid4().hex
@@ -169,7 +140,7 @@ class TestLimits:
                 yield b"\0" * (1024 * 1024)
             yield f"\r\n--{boundary}--\r\n".encode()
 
-        refused = api_module.post(
+        refused = client.post(
             f"{TASKS}/{tasks['1']['id']}/evidence",
             content=body(),
             headers={**auth("syt.canbo"), "Content-Type": f"multipart/form-data; boundary={boundary}"},
@@ -178,57 +149,57 @@ class TestLimits:
         assert (_rows(stack, tasks["1"]), _stored_files(stack)) == (rows, files)
 
     def test_a_file_at_the_limit_is_accepted(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
     ) -> None:
         exact = PDF + b"\0" * (LIMIT - len(PDF))
-        uploaded = _upload(api_module, auth("syt.canbo"), tasks["1"], "vua-du.pdf", exact)
+        uploaded = _upload(client, auth("syt.canbo"), tasks["1"], "vua-du.pdf", exact)
         assert uploaded.status_code == 201, uploaded.text
-        downloaded = api_module.get(_file_url(tasks["1"], uploaded.json()["id"]), headers=auth("syt.canbo"))
+        downloaded = client.get(_file_url(tasks["1"], uploaded.json()["id"]), headers=auth("syt.canbo"))
         assert hashlib.sha256(downloaded.content).hexdigest() == hashlib.sha256(exact).hexdigest()
 
 
 class TestWhoAndHowOften:
     def test_an_officer_of_an_agency_not_on_the_task_neither_uploads_nor_downloads(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
     ) -> None:
         rows = _rows(stack, tasks["1"])
-        assert_problem(_upload(api_module, auth("vietri.canbo"), tasks["1"], "bao-cao.pdf", PDF), 404)
-        uploaded = _upload(api_module, auth("syt.canbo"), tasks["1"], "bao-cao.pdf", PDF)
-        assert_problem(api_module.get(_file_url(tasks["1"], uploaded.json()["id"]), headers=auth("vietri.canbo")), 404)
+        assert_problem(_upload(client, auth("vietri.canbo"), tasks["1"], "bao-cao.pdf", PDF), 404)
+        uploaded = _upload(client, auth("syt.canbo"), tasks["1"], "bao-cao.pdf", PDF)
+        assert_problem(client.get(_file_url(tasks["1"], uploaded.json()["id"]), headers=auth("vietri.canbo")), 404)
         assert _rows(stack, tasks["1"]) == rows + 1
 
     def test_a_leader_reads_but_does_not_upload(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
     ) -> None:
-        assert_problem(_upload(api_module, auth("leader"), tasks["1"], "bao-cao.pdf", PDF), 403)
+        assert_problem(_upload(client, auth("leader"), tasks["1"], "bao-cao.pdf", PDF), 403)
 
     def test_the_same_idempotency_key_stores_the_file_once(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]], stack: Stack
     ) -> None:
         rows, files = _rows(stack, tasks["1"]), _stored_files(stack)
         headers = {**auth("syt.canbo"), "Idempotency-Key": uuid.uuid4().hex}
-        first = _upload(api_module, headers, tasks["1"], "ke-hoach.docx", b"PK\x03\x04" + b"\0" * 40)
-        again = _upload(api_module, headers, tasks["1"], "ke-hoach.docx", b"PK\x03\x04" + b"\0" * 40)
+        first = _upload(client, headers, tasks["1"], "ke-hoach.docx", b"PK\x03\x04" + b"\0" * 40)
+        again = _upload(client, headers, tasks["1"], "ke-hoach.docx", b"PK\x03\x04" + b"\0" * 40)
         assert (first.status_code, again.status_code) == (201, 201), again.text
         assert again.headers["idempotent-replayed"] == "true"
         assert again.json()["id"] == first.json()["id"]
         assert (_rows(stack, tasks["1"]), len(_stored_files(stack))) == (rows + 1, len(files) + 1)
-        other = _upload(api_module, headers, tasks["1"], "khac.docx", b"PK\x03\x04" + b"\1" * 40)
+        other = _upload(client, headers, tasks["1"], "khac.docx", b"PK\x03\x04" + b"\1" * 40)
         assert_problem(other, 422, "Idempotency-Key")
 
 
 class TestCompletionWithAFile:
     def test_a_report_naming_the_uploaded_file_completes_the_task(
-        self, api_module: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
+        self, client: httpx.Client, auth: Auth, tasks: dict[str, dict[str, Any]]
     ) -> None:
         task = tasks["2"]
-        without = api_module.post(
+        without = client.post(
             f"{TASKS}/{task['id']}/progress", json={"percent": 100, "submit": True}, headers=auth("syt.canbo")
         )
         assert_problem(without, 422, "evidence")
-        uploaded = _upload(api_module, auth("syt.canbo"), task, "Báo cáo kết quả.pdf", PDF)
+        uploaded = _upload(client, auth("syt.canbo"), task, "Báo cáo kết quả.pdf", PDF)
         assert uploaded.status_code == 201, uploaded.text
-        submitted = api_module.post(
+        submitted = client.post(
             f"{TASKS}/{task['id']}/progress",
             json={"percent": 100, "submit": True, "evidence_ids": [uploaded.json()["id"]]},
             headers=auth("syt.canbo"),
@@ -236,16 +207,14 @@ class TestCompletionWithAFile:
         assert submitted.status_code == 201, submitted.text
         share = next(a for a in submitted.json()["assignments"] if a["role"] == "lead")
         assert share["status"] == "submitted"
-        timeline = api_module.get(f"{TASKS}/{task['id']}/progress", headers=auth("coordinator")).json()
+        timeline = client.get(f"{TASKS}/{task['id']}/progress", headers=auth("coordinator")).json()
         assert [e["filename"] for e in timeline[-1]["evidence"]] == ["Báo cáo kết quả.pdf"]
-        late = _upload(api_module, auth("syt.canbo"), task, "bo-sung.pdf", PDF)
+        late = _upload(client, auth("syt.canbo"), task, "bo-sung.pdf", PDF)
         assert_problem(late, 409)
-        accepted = api_module.post(
+        accepted = client.post(
             f"{TASKS}/{task['id']}/review",
             json={"assignment_id": share["id"], "decision": "accept"},
             headers=auth("coordinator"),
         )
         assert accepted.status_code == 200, accepted.text
-        assert (
-            api_module.get(f"{TASKS}/{task['id']}", headers=auth("syt.canbo")).json()["status"] == "completed_on_time"
-        )
+        assert client.get(f"{TASKS}/{task['id']}", headers=auth("syt.canbo")).json()["status"] == "completed_on_time"

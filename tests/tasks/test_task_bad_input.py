@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
-from tiendo.stack import Stack
 
 from tests.gateway.identity_support import Auth, agency_by_code, assert_vietnamese_problem
 from tests.tasks.task_support import HEADER, TASKS, footprint, get_json, own_plan, share, task
@@ -25,12 +23,6 @@ ROWS = (
     f"3,Xây dựng kho dữ liệu dược phẩm dùng chung {TAG},Sở Y tế,,Kho dữ liệu,Tháng 12/2030\n"
 )
 DUE = "2030-12-31"
-
-
-@pytest.fixture(scope="module")
-def client(stack: Stack) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=stack.url("gateway"), timeout=60) as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

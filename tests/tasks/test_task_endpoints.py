@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import uuid
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,12 +28,6 @@ ROWS = (
     f"5,Kết nối dữ liệu tiêm chủng với các phường {TAG},Sở Y tế,,Dữ liệu tiêm chủng,Tháng 12/2030\n"
     f"6,Xây dựng kho dữ liệu dược phẩm dùng chung {TAG},Sở Y tế,,Kho dữ liệu,Tháng 12/2030\n"
 )
-
-
-@pytest.fixture(scope="module")
-def client(stack: Stack) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=stack.url("gateway"), timeout=60) as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

@@ -42,9 +42,9 @@ def _upload(api: httpx.Client, auth: Auth, plan_id: str, text: str, *, dry_run: 
 
 
 @pytest.fixture(scope="module")
-def plan(api_module: httpx.Client, auth: Auth) -> dict[str, Any]:
-    standing = agency_by_code(api_module, auth, "SKHCN")
-    response = api_module.post(
+def plan(client: httpx.Client, auth: Auth) -> dict[str, Any]:
+    standing = agency_by_code(client, auth, "SKHCN")
+    response = client.post(
         f"{TASKS}/plans",
         json={
             "kind": "Kế hoạch",
@@ -59,12 +59,6 @@ def plan(api_module: httpx.Client, auth: Auth) -> dict[str, Any]:
     return response.json()  # type: ignore[no-any-return]
 
 
-@pytest.fixture(scope="module")
-def api_module(stack: Any) -> Any:
-    with httpx.Client(base_url=stack.url("gateway"), timeout=30) as client:
-        yield client
-
-
 def _tasks(api: httpx.Client, auth: Auth, user: str, plan_id: str) -> list[dict[str, Any]]:
     response = api.get(TASKS, params={"plan_id": plan_id, "sort": "plan_order"}, headers=auth(user))
     assert response.status_code == 200, response.text
@@ -73,52 +67,52 @@ def _tasks(api: httpx.Client, auth: Auth, user: str, plan_id: str) -> list[dict[
 
 class TestImport:
     def test_dry_run_reports_misspelt_agency_and_unknown_deadline_row_by_row_and_writes_nothing(
-        self, api_module: httpx.Client, auth: Auth, plan: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, plan: dict[str, Any]
     ) -> None:
-        response = _upload(api_module, auth, plan["id"], BAD, dry_run=True)
+        response = _upload(client, auth, plan["id"], BAD, dry_run=True)
         assert response.status_code == 200, response.text
         report = response.json()
         assert [(e["row"], e["field"]) for e in report["errors"]] == [(3, "Cơ quan chủ trì")]
         assert report["unmatched_agencies"][0]["suggestion"] == "Sở Y tế"
         assert report["unparsed_deadlines"] == [{"name": "Chưa rõ thời gian", "rows": [3], "suggestion": None}]
-        assert_problem(_upload(api_module, auth, plan["id"], BAD, dry_run=False), 422)
-        assert _tasks(api_module, auth, "coordinator", plan["id"]) == []
+        assert_problem(_upload(client, auth, plan["id"], BAD, dry_run=False), 422)
+        assert _tasks(client, auth, "coordinator", plan["id"]) == []
 
     def test_importing_the_same_file_twice_changes_nothing(
-        self, api_module: httpx.Client, auth: Auth, plan: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, plan: dict[str, Any]
     ) -> None:
-        first = _upload(api_module, auth, plan["id"], GOOD, dry_run=False).json()
-        second = _upload(api_module, auth, plan["id"], GOOD, dry_run=False).json()
+        first = _upload(client, auth, plan["id"], GOOD, dry_run=False).json()
+        second = _upload(client, auth, plan["id"], GOOD, dry_run=False).json()
         assert (first["created"], first["unchanged"]) == (2, 0)
         assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 2)
-        tasks = _tasks(api_module, auth, "coordinator", plan["id"])
+        tasks = _tasks(client, auth, "coordinator", plan["id"])
         assert [t["number"] for t in tasks] == ["1", "2"]
         assert tasks[1]["coordinator_shares"]["total"] > 2  # "UBND cấp xã" fanned out to every commune
 
 
 class TestExtensionAndCompletion:
     def test_completed_after_an_approved_extension_is_reported_as_such(
-        self, api_module: httpx.Client, auth: Auth, plan: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, plan: dict[str, Any]
     ) -> None:
-        task = next(t for t in _tasks(api_module, auth, "syt.lanhdao", plan["id"]) if t["number"] == "1")
+        task = next(t for t in _tasks(client, auth, "syt.lanhdao", plan["id"]) if t["number"] == "1")
         assert task["is_overdue"] and task["deadline"]["due_on"] == "2025-12-31"
         url = f"{TASKS}/{task['id']}"
         new_due = (date.today() + timedelta(days=200)).isoformat()
-        asked = api_module.post(
+        asked = client.post(
             f"{url}/extensions",
             json={"proposed_due": new_due, "reason": "Chờ bổ sung kinh phí"},
             headers=auth("syt.lanhdao"),
         )
         assert asked.status_code == 201, asked.text
-        decided = api_module.post(
+        decided = client.post(
             f"{url}/extensions/{asked.json()['id']}/decision",
             json={"decision": "approve", "note": "Đồng ý gia hạn"},
             headers=auth("leader"),
         )
         assert decided.status_code == 200, decided.text
-        history = api_module.get(f"{url}/deadline-history", headers=auth("syt.canbo")).json()
+        history = client.get(f"{url}/deadline-history", headers=auth("syt.canbo")).json()
         assert [(h["old_due"], h["new_due"]) for h in history] == [("2025-12-31", new_due)]
-        submitted = api_module.post(
+        submitted = client.post(
             f"{url}/progress",
             json={
                 "percent": 100,
@@ -129,40 +123,40 @@ class TestExtensionAndCompletion:
         )
         assert submitted.status_code == 201, submitted.text
         share = next(a for a in submitted.json()["assignments"] if a["role"] == "lead")
-        accepted = api_module.post(
+        accepted = client.post(
             f"{url}/review", json={"assignment_id": share["id"], "decision": "accept"}, headers=auth("coordinator")
         )
         assert accepted.status_code == 200, accepted.text
-        final = api_module.get(url, headers=auth("syt.canbo")).json()
+        final = client.get(url, headers=auth("syt.canbo")).json()
         assert final["status"] == "completed_after_extension"
         assert not final["is_overdue"]
 
 
 class TestCascade:
     def test_progress_on_a_task_after_cascading_part_of_it(
-        self, api_module: httpx.Client, auth: Auth, plan: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, plan: dict[str, Any]
     ) -> None:
-        task = next(t for t in _tasks(api_module, auth, "syt.lanhdao", plan["id"]) if t["number"] == "2")
-        hospital = agency_by_code(api_module, auth, "SYT_BVDK_PHU_THO")
-        child = api_module.post(
+        task = next(t for t in _tasks(client, auth, "syt.lanhdao", plan["id"]) if t["number"] == "2")
+        hospital = agency_by_code(client, auth, "SYT_BVDK_PHU_THO")
+        child = client.post(
             f"{TASKS}/{task['id']}/children",
             json={"title": "Bệnh viện kết nối dữ liệu khám chữa bệnh", "lead_agency_ids": [hospital["id"]]},
             headers={**auth("syt.lanhdao"), "Idempotency-Key": uuid.uuid4().hex},
         )
         assert child.status_code == 201, child.text
         assert child.json()["parent_task_id"] == task["id"]
-        reported = api_module.post(
+        reported = client.post(
             f"{TASKS}/{task['id']}/progress",
             json={"percent": 30, "narrative": "Đang kết nối"},
             headers=auth("syt.canbo"),
         )
         assert reported.status_code == 201, reported.text
-        detail = api_module.get(f"{TASKS}/{task['id']}", headers=auth("syt.canbo")).json()
+        detail = client.get(f"{TASKS}/{task['id']}", headers=auth("syt.canbo")).json()
         assert [c["title"] for c in detail["children"]] == ["Bệnh viện kết nối dữ liệu khám chữa bệnh"]
 
     def test_an_officer_of_another_agency_cannot_report_on_the_task(
-        self, api_module: httpx.Client, auth: Auth, plan: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, plan: dict[str, Any]
     ) -> None:
-        task = next(t for t in _tasks(api_module, auth, "syt.lanhdao", plan["id"]) if t["number"] == "1")
-        refused = api_module.post(f"{TASKS}/{task['id']}/progress", json={"percent": 10}, headers=auth("vietri.canbo"))
+        task = next(t for t in _tasks(client, auth, "syt.lanhdao", plan["id"]) if t["number"] == "1")
+        refused = client.post(f"{TASKS}/{task['id']}/progress", json={"percent": 10}, headers=auth("vietri.canbo"))
         assert_problem(refused, 404)

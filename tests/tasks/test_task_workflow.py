@@ -5,7 +5,6 @@ untouched."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -41,12 +40,6 @@ ROWS = (
 )
 ROUNDS = 3
 EVIDENCE = [{"kind": "document", "document_number": "15/BC-KT", "document_date": "2026-11-20"}]
-
-
-@pytest.fixture(scope="module")
-def client(stack: Stack) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=stack.url("gateway"), timeout=60) as c:
-        yield c
 
 
 @pytest.fixture(scope="module")
