@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tasks.db import idempotency_keys
 from tasks.models import Comment, Evidence, ExtensionRequest, ProgressUpdate
-from tasks.task.endpoints import PREFIX, WRITE_ERRORS, TaskDep, TaskForWrite
+from tasks.task.endpoints import PREFIX, READ_ERRORS, WRITE_ERRORS, TaskDep, TaskForWrite
 from tasks.task.exceptions import ExtensionNotFound
 from tasks.task.present import agency_names, present_detail, share_of
 from tasks.task.progress import ProgressService
@@ -117,7 +117,7 @@ async def report_progress(
     return await idem.remember(201, await present_detail(session, principal, task, [], today()))
 
 
-@router.get("/{task_id}/progress", summary="Dòng thời gian báo cáo tiến độ, kèm minh chứng", responses=WRITE_ERRORS)
+@router.get("/{task_id}/progress", summary="Dòng thời gian báo cáo tiến độ, kèm minh chứng", responses=READ_ERRORS)
 async def list_progress(task: TaskDep, session: SessionDep) -> list[ProgressRead]:
     updates = (
         await session.scalars(
@@ -205,7 +205,7 @@ async def request_extension(
     return await idem.remember(201, ExtensionRead.model_validate(request))
 
 
-@router.get("/{task_id}/extensions", summary="Các đề nghị gia hạn của nhiệm vụ", responses=WRITE_ERRORS)
+@router.get("/{task_id}/extensions", summary="Các đề nghị gia hạn của nhiệm vụ", responses=READ_ERRORS)
 async def list_extensions(task: TaskDep, session: SessionDep) -> list[ExtensionRead]:
     rows = await session.scalars(
         select(ExtensionRequest).where(ExtensionRequest.task_id == task.id).order_by(ExtensionRequest.created_at)
@@ -275,7 +275,7 @@ async def add_comment(
     return await idem.remember(201, CommentRead.model_validate(comment))
 
 
-@router.get("/{task_id}/comments", summary="Ý kiến và chỉ đạo", responses=WRITE_ERRORS)
+@router.get("/{task_id}/comments", summary="Ý kiến và chỉ đạo", responses=READ_ERRORS)
 async def list_comments(task: TaskDep, session: SessionDep) -> list[CommentRead]:
     rows = await session.scalars(select(Comment).where(Comment.task_id == task.id).order_by(Comment.created_at))
     return [CommentRead.model_validate(c) for c in rows.all()]
