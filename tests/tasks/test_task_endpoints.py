@@ -41,9 +41,10 @@ def _direct(stack: Stack, method: str, path: str, headers: dict[str, str], **kwa
     return httpx.request(method, stack.url("tasks") + path, headers=headers, timeout=60, **kwargs)
 
 
-def _endpoints(
-    task_id: str, *, etag: str, share_id: str, extension_id: str, commune: str
-) -> list[tuple[str, str, dict[str, Any]]]:
+Endpoints = list[tuple[str, str, dict[str, Any]]]
+
+
+def _endpoints(task_id: str, *, etag: str, share_id: str, extension_id: str, commune: str) -> Endpoints:
     """(method, path, request arguments) for every endpoint that works on one task."""
     url = f"{TASKS}/{task_id}"
     later = (date.today() + timedelta(days=4000)).isoformat()
@@ -91,6 +92,18 @@ def health_task(client: httpx.Client, auth: Auth, world: dict[str, Any]) -> dict
     }
 
 
+@pytest.fixture(scope="module")
+def endpoints(health_task: dict[str, Any], world: dict[str, Any]) -> Endpoints:
+    """Every endpoint that works on one task, aimed at the health task."""
+    return _endpoints(
+        health_task["id"],
+        etag=health_task["etag"],
+        share_id=health_task["share_id"],
+        extension_id=health_task["extension_id"],
+        commune=world["agency"]["PHUONG_VIET_TRI"],
+    )
+
+
 class TestAnotherAgency:
     @pytest.mark.parametrize("user", ["vietri.lanhdao", "vietri.canbo"])
     def test_every_endpoint_answers_not_found_to_the_commune_through_the_gateway_and_at_the_service(
@@ -98,18 +111,11 @@ class TestAnotherAgency:
         client: httpx.Client,
         auth: Auth,
         stack: Stack,
-        world: dict[str, Any],
         health_task: dict[str, Any],
+        endpoints: Endpoints,
         user: str,
     ) -> None:
         before = footprint(client, auth, health_task["id"])
-        endpoints = _endpoints(
-            health_task["id"],
-            etag=health_task["etag"],
-            share_id=health_task["share_id"],
-            extension_id=health_task["extension_id"],
-            commune=world["agency"]["PHUONG_VIET_TRI"],
-        )
         for method, path, spec in endpoints:
             through_gateway = _send(client.request, method, path, auth(user), spec)
             # An officer may not cascade at all: the role check answers first, without looking at the task.
@@ -120,16 +126,9 @@ class TestAnotherAgency:
         assert footprint(client, auth, health_task["id"]) == before
 
     def test_the_viewer_of_another_agency_is_refused_reads_and_writes(
-        self, client: httpx.Client, auth: Auth, stack: Stack, world: dict[str, Any], health_task: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, stack: Stack, health_task: dict[str, Any], endpoints: Endpoints
     ) -> None:
         before = footprint(client, auth, health_task["id"])
-        endpoints = _endpoints(
-            health_task["id"],
-            etag=health_task["etag"],
-            share_id=health_task["share_id"],
-            extension_id=health_task["extension_id"],
-            commune=world["agency"]["PHUONG_VIET_TRI"],
-        )
         for method, path, spec in endpoints:
             # The gateway refuses a viewer's writes by role; the service hides the task from the viewer's agency.
             assert_vietnamese_problem(
@@ -140,20 +139,13 @@ class TestAnotherAgency:
         assert footprint(client, auth, health_task["id"]) == before
 
     def test_a_read_only_integration_client_reads_everything_but_the_service_refuses_its_writes(
-        self, client: httpx.Client, auth: Auth, stack: Stack, world: dict[str, Any], health_task: dict[str, Any]
+        self, client: httpx.Client, auth: Auth, stack: Stack, health_task: dict[str, Any], endpoints: Endpoints
     ) -> None:
         form = {"grant_type": "client_credentials", "client_id": "ioc-demo", "client_secret": DEMO_PASSWORD}
         token = client.post("/api/v1/auth/token", data=form)
         assert token.status_code == 200, token.text
         ioc = {"Authorization": f"Bearer {token.json()['access_token']}"}
         before = footprint(client, auth, health_task["id"])
-        endpoints = _endpoints(
-            health_task["id"],
-            etag=health_task["etag"],
-            share_id=health_task["share_id"],
-            extension_id=health_task["extension_id"],
-            commune=world["agency"]["PHUONG_VIET_TRI"],
-        )
         for method, path, spec in endpoints:
             answers = [
                 _send(client.request, method, path, ioc, spec),

@@ -6,7 +6,6 @@ into docs/benchmarks.md with the machine they were measured on.
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ class Timing:
 
     @property
     def p50(self) -> float:
-        return statistics.median(self.samples_ms)
+        return percentile(self.samples_ms, 50)
 
     @property
     def p95(self) -> float:

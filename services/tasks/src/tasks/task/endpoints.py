@@ -29,8 +29,8 @@ from tasks.models import DeadlineChange, HistoryEntry, Section, Task
 from tasks.task.auth import can_assign
 from tasks.task.exceptions import TaskNotFound
 from tasks.task.present import agency_names, present, present_detail
+from tasks.task.repository import FAR_FUTURE, Sort, TaskFilter, TaskRepository
 from tasks.task.repository import Role as ShareRole
-from tasks.task.repository import Sort, TaskFilter, TaskRepository
 from tasks.task.rules import STATUS_LABELS, Clarity, Status, today
 from tasks.task.schemas import (
     AgencyCount,
@@ -130,7 +130,7 @@ FilterDep = Annotated[TaskFilter, Depends(task_filter)]
 
 def _cursor(task: Task, sort: Sort) -> str:
     if sort is Sort.DUE:
-        return encode_cursor([(task.due_on or date(9999, 12, 31)).isoformat(), str(task.id)])
+        return encode_cursor([(task.due_on or FAR_FUTURE).isoformat(), str(task.id)])
     if sort is Sort.PLAN_ORDER:
         return encode_cursor([str(task.plan_id), task.position, str(task.id)])
     return encode_cursor([task.updated_at.isoformat(), str(task.id)])

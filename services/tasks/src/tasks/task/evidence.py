@@ -15,14 +15,13 @@ from urllib.parse import quote
 
 import anyio
 import structlog
-from common.errors import Conflict, InvalidInput
+from common.errors import InvalidInput
 from fastapi import UploadFile
 
 from tasks.models import Assignment, Evidence, Task
 from tasks.storage import CHUNK, Storage
 from tasks.task.exceptions import FileTooLarge, FileTypeNotAllowed
 from tasks.task.progress import ProgressService
-from tasks.task.rules import REPORTABLE, Status
 
 log = structlog.get_logger("evidence")
 
@@ -129,13 +128,12 @@ def megabytes(size: int) -> str:
 class EvidenceService(ProgressService):
     async def share_for_upload(self, task: Task, agency_id: uuid.UUID | None) -> Assignment:
         """The share the file will belong to, under the same rules as reporting progress on it."""
-        self.require_writer()
-        share = await self.share_for(task, agency_id)
-        if task.status == Status.CANCELLED.value:
-            raise Conflict("Nhiệm vụ đã bị hủy; không tải minh chứng lên được nữa.")
-        if Status(share.status) not in REPORTABLE:
-            raise Conflict("Phần việc này đã báo cáo hoàn thành hoặc đã được nghiệm thu; không tải thêm minh chứng.")
-        return share
+        return await self.open_share(
+            task,
+            agency_id,
+            cancelled="Nhiệm vụ đã bị hủy; không tải minh chứng lên được nữa.",
+            closed="Phần việc này đã báo cáo hoàn thành hoặc đã được nghiệm thu; không tải thêm minh chứng.",
+        )
 
     async def add_file(self, task: Task, share: Assignment, checked: CheckedFile, key: str, title: str) -> Evidence:
         evidence = Evidence(

@@ -18,7 +18,8 @@ from tasks.task.auth import can_assign
 from tasks.task.rules import COMPLETED, REPORTABLE, Status, completion_status, today
 from tasks.task.service import PERIODIC_KINDS, TaskService
 
-COMMENTERS = (Role.ADMIN, Role.COORDINATOR, Role.LEADER, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER)
+WRITERS = (Role.ADMIN, Role.COORDINATOR, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER)
+COMMENTERS = (*WRITERS, Role.LEADER)
 
 
 class ProgressService(TaskService):
@@ -49,8 +50,19 @@ class ProgressService(TaskService):
         raise InvalidInput.on("agency_id", "Nhiều đơn vị của bạn cùng được giao nhiệm vụ này; hãy chọn đơn vị.")
 
     def require_writer(self) -> None:
-        if not self.actor.has_role(Role.ADMIN, Role.COORDINATOR, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER):
+        if not self.actor.has_role(*WRITERS):
             raise Forbidden("Vai trò của bạn chỉ được xem, không được báo cáo.")
+
+    async def open_share(self, task: Task, agency_id: uuid.UUID | None, *, cancelled: str, closed: str) -> Assignment:
+        """The caller's share, still open to their work: a writer's role, the task not cancelled, the share not
+        yet submitted or accepted. `cancelled` and `closed` say what cannot be done in each case."""
+        self.require_writer()
+        share = await self.share_for(task, agency_id)
+        if task.status == Status.CANCELLED.value:
+            raise Conflict(cancelled)
+        if Status(share.status) not in REPORTABLE:
+            raise Conflict(closed)
+        return share
 
     # ---- reports
 
@@ -65,12 +77,12 @@ class ProgressService(TaskService):
         evidence: list[dict[str, Any]],
         evidence_ids: list[uuid.UUID],
     ) -> ProgressUpdate:
-        self.require_writer()
-        share = await self.share_for(task, agency_id)
-        if task.status == Status.CANCELLED.value:
-            raise Conflict("Nhiệm vụ đã bị hủy; không báo cáo tiến độ được nữa.")
-        if Status(share.status) not in REPORTABLE:
-            raise Conflict("Phần việc này đã báo cáo hoàn thành hoặc đã được nghiệm thu; chờ thẩm định hoặc trả lại.")
+        share = await self.open_share(
+            task,
+            agency_id,
+            cancelled="Nhiệm vụ đã bị hủy; không báo cáo tiến độ được nữa.",
+            closed="Phần việc này đã báo cáo hoàn thành hoặc đã được nghiệm thu; chờ thẩm định hoặc trả lại.",
+        )
         if submit and share.role != "lead":
             raise InvalidInput.on("submit", "Chỉ cơ quan chủ trì báo cáo hoàn thành; cơ quan phối hợp báo cáo tiến độ.")
         if submit and percent != 100:

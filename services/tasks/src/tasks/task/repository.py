@@ -68,7 +68,7 @@ OVERDUE_CAN_BE = [s for s in OPEN_STATUSES if s != Status.SUBMITTED.value]
 
 
 def open_condition() -> ColumnElement[bool]:
-    return Task.status.not_in([s.value for s in CLOSED])
+    return Task.status.in_(OPEN_STATUSES)
 
 
 def overdue_condition(on: date) -> ColumnElement[bool]:
