@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+from common.directory.sync import DirectoryClient
 from common.settings import async_database_url
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
-from tasks.directory.sync import DirectoryClient, sync_once
+from tasks.directory import follower
 from tiendo.stack import Stack, service_secret
 
 
@@ -23,9 +24,11 @@ def test_a_caught_up_reader_asks_the_feed_once_and_stops(stack: Stack) -> None:
         client = DirectoryClient(stack.url("gateway"), "svc-tasks", service_secret(stack.key_dir), http=http)
         try:
             sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
-            await asyncio.wait_for(sync_once(sessionmaker, client, wait=True), 30)  # catch up, whatever is left
+            await asyncio.wait_for(
+                follower.sync_once(sessionmaker, client, wait=True), 30
+            )  # catch up, whatever is left
             asked.clear()
-            applied = await asyncio.wait_for(sync_once(sessionmaker, client, wait=True), 30)
+            applied = await asyncio.wait_for(follower.sync_once(sessionmaker, client, wait=True), 30)
             return applied, asked
         finally:
             await client.close()

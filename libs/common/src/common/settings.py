@@ -40,6 +40,15 @@ class ProcessSettings(BaseSettings):
         return async_database_url(value)
 
 
+class FollowerSettings(ProcessSettings):
+    """A service that copies the agency directory from the gateway's event feed with its own API client."""
+
+    directory_url: str | None = Field(None, description="Gateway base URL, e.g. http://gateway:8000")
+    directory_client_id: str
+    directory_client_secret: str | None = None
+    directory_poll_seconds: float = 5.0
+
+
 def async_database_url(url: str) -> str:
     """Accept the usual `postgresql://` form and select the asyncpg driver."""
     for prefix in ("postgresql+asyncpg://", "postgresql+psycopg://", "postgresql://", "postgres://"):

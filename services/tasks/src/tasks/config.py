@@ -4,22 +4,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from common.settings import ProcessSettings, database_url_field
-from pydantic import Field, model_validator
+from common.settings import FollowerSettings, database_url_field
+from pydantic import model_validator
 from pydantic_settings import SettingsConfigDict
 
 
-class Settings(ProcessSettings):
+class Settings(FollowerSettings):
     model_config = SettingsConfigDict(env_prefix="TASKS_")
 
     database_url: str = database_url_field("TASKS_")
     port: int = 8101
 
     # The agency directory is copied from the gateway's event feed with this API client.
-    directory_url: str | None = Field(None, description="Gateway base URL, e.g. http://gateway:8000")
     directory_client_id: str = "svc-tasks"
-    directory_client_secret: str | None = None
-    directory_poll_seconds: float = 5.0
 
     # Evidence files: local disk by default, any S3-compatible store on Kubernetes.
     storage_backend: Literal["local", "s3"] = "local"

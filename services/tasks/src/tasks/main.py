@@ -5,7 +5,7 @@ from common.routes import events_router, principal_router
 
 from tasks.config import get_settings
 from tasks.db import SCHEMA, outbox
-from tasks.directory.sync import directory_follower
+from tasks.directory import follower
 from tasks.importer import export
 from tasks.plan import endpoints as plans
 from tasks.task import endpoints as tasks
@@ -31,7 +31,7 @@ app = create_app(
         progress.router,
         evidence.router,
     ],
-    extra_lifespan=directory_follower,
+    extra_lifespan=follower.lifespan(),
     openapi_url=f"{PREFIX}/openapi.json",
     docs_url=None,
     redoc_url=None,

@@ -7,6 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from common.directory.tables import AgencyColumns, FeedCursorColumns
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -29,7 +30,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tasks.db import Base, Timestamped
 
-AGENCY_KINDS = ("province", "department", "division", "commune", "university", "other")
 ASSIGNMENT_ROLES = ("lead", "coordinator")
 # Stored states; "overdue" and "due soon" are facts of the date and are computed, never stored.
 STATUSES = (
@@ -46,34 +46,12 @@ STATUSES = (
 DEADLINE_KINDS = ("date", "window", "recurring", "ongoing", "conditional", "unknown")
 
 
-class Agency(Base):
-    """A copy of the gateway's agency directory, kept current from its event feed."""
-
+class Agency(AgencyColumns, Base):
     __tablename__ = "agencies"
-    __table_args__ = (CheckConstraint(f"kind IN {AGENCY_KINDS}", name="kind"),)
-
-    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
-    code: Mapped[str] = mapped_column(String(50), unique=True)
-    name: Mapped[str] = mapped_column(String(300))
-    short_name: Mapped[str] = mapped_column(String(150))
-    kind: Mapped[str] = mapped_column(String(20))
-    parent_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), index=True)
-    aliases: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    synced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
-class FeedCursor(Base):
-    """Where this service stopped reading another service's feed, so a restart resumes there."""
-
+class FeedCursor(FeedCursorColumns, Base):
     __tablename__ = "feed_cursors"
-
-    feed: Mapped[str] = mapped_column(String(50), primary_key=True)
-    cursor: Mapped[str | None] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
-    )
 
 
 class Plan(Timestamped, Base):

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from tasks.config import Settings
-from tasks.directory.sync import directory_client, sync_once
+from tasks.directory import follower
 from tasks.importer.service import ImportService
 from tasks.models import Agency, Plan
 from tasks.plan.schemas import PlanCreate
@@ -77,12 +77,7 @@ async def load(settings: Settings, data_dir: Path) -> list[Loaded]:
     engine = create_async_engine(settings.database_url)
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
     try:
-        client = directory_client(settings)
-        if client is not None:
-            try:
-                await sync_once(sessionmaker, client, wait=True)
-            finally:
-                await client.close()
+        await follower.load(sessionmaker, settings)
         async with sessionmaker() as session, session.begin():
             if not await session.scalar(select(func.count()).select_from(Agency)):
                 raise RuntimeError("Danh bạ đơn vị của dịch vụ nhiệm vụ còn trống; cần cấu hình TASKS_DIRECTORY_URL.")

@@ -8,16 +8,16 @@ import uuid
 from collections import defaultdict
 
 from common.auth import Principal
+from common.directory.matching import AgencyMatcher, Match, Resolved
+from common.directory.repository import DirectoryRepository
 from common.errors import FieldError, InvalidInput
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tasks.deadline import DeadlineKind, parse_deadline
-from tasks.directory.matching import AgencyMatcher, Match, Resolved
-from tasks.directory.repository import DirectoryRepository
 from tasks.importer.layout import COLUMNS, Layout, TaskRow, lay_out, read_csv, read_xlsx
-from tasks.models import ImportRun, Plan, Section, Task
+from tasks.models import Agency, ImportRun, Plan, Section, Task
 from tasks.task.rules import today
 from tasks.task.schemas import TaskCreate
 from tasks.task.service import Assignee, TaskService, actor_name
@@ -86,7 +86,7 @@ class ImportService:
 
     async def run(self, plan: Plan, filename: str, data: bytes, *, dry_run: bool) -> ImportReport:
         layout = lay_out(read_rows(filename, data))
-        matcher = await DirectoryRepository(self.session).matcher()
+        matcher = await DirectoryRepository(self.session, Agency).matcher()
         owner = plan.issuer_agency_id
         report = ImportReport(
             dry_run=dry_run,

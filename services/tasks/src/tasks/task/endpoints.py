@@ -7,6 +7,7 @@ from typing import Annotated
 from common.auth import CurrentPrincipal, require_roles
 from common.concurrency import check_if_match, etag
 from common.db import SessionDep
+from common.directory.repository import DirectoryRepository
 from common.errors import (
     Conflict,
     Forbidden,
@@ -24,8 +25,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from tasks.db import idempotency_keys
-from tasks.directory.repository import DirectoryRepository
-from tasks.models import DeadlineChange, HistoryEntry, Section, Task
+from tasks.models import Agency, DeadlineChange, HistoryEntry, Section, Task
 from tasks.task.auth import can_assign
 from tasks.task.exceptions import TaskNotFound
 from tasks.task.present import agency_names, present, present_detail
@@ -102,7 +102,7 @@ async def task_filter(
     if mine:
         agencies = set(principal.agency_subtree) or ({principal.agency_id} if principal.agency_id else set())
     if agency_id is not None:
-        chosen = await DirectoryRepository(session).subtree(agency_id) if include_sub_agencies else {agency_id}
+        chosen = await DirectoryRepository(session, Agency).subtree(agency_id) if include_sub_agencies else {agency_id}
         agencies = chosen if agencies is None else agencies & chosen
     return TaskFilter(
         plan_id=plan_id,

@@ -11,7 +11,7 @@ from tasks.models import Assignment, Plan, Task
 from tasks.task.service import TaskService
 
 
-async def follow_merge(session: AsyncSession, old: uuid.UUID, new: uuid.UUID, *, actor: str) -> int:
+async def follow_merge(session: AsyncSession, old: uuid.UUID, new: uuid.UUID, actor: str) -> int:
     """Move every share of `old` to `new`; where `new` already has a share of the task, `old`'s is folded in.
     Idempotent: a merge event read twice moves nothing the second time."""
     service = TaskService(session, actor)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from common.auth import Principal
+from common.directory.repository import DirectoryRepository
 from common.errors import Forbidden, InvalidInput
 from common.outbox import publish
 from common.roles import Role
@@ -19,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tasks.db import outbox
 from tasks.deadline import Deadline, DeadlineKind, next_occurrence, parse_deadline
-from tasks.directory.repository import DirectoryRepository
 from tasks.models import Agency, Assignment, DeadlineChange, HistoryEntry, Plan, Section, Task
 from tasks.task.rules import (
     ClarityFacts,
@@ -422,7 +422,7 @@ class TaskService:
         return list((await self.session.scalars(select(Task).where(Task.parent_task_id == parent.id))).all())
 
     async def _check_cascade_targets(self, giver: uuid.UUID, targets: list[uuid.UUID]) -> None:
-        directory = DirectoryRepository(self.session)
+        directory = DirectoryRepository(self.session, Agency)
         under = await directory.subtree(giver) - {giver}
         kinds = await directory.kinds(set(targets))
         if any(t not in under and kinds.get(t) != "commune" for t in targets):

@@ -91,7 +91,7 @@ _KIND_OF_CATEGORY = {"departments": "department", "communes": "commune", "univer
 
 
 def group_phrases() -> list[dict[str, Any]]:
-    text = resources.files("tasks.directory").joinpath("groups.json").read_text(encoding="utf-8")
+    text = resources.files("common.directory").joinpath("groups.json").read_text(encoding="utf-8")
     data: list[dict[str, Any]] = json.loads(text)
     return data
 
