@@ -81,6 +81,7 @@ def stack(new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathF
     try:
         running.wait_ready()
         running.load_plans()
+        running.load_indicators()
         yield running
     finally:
         running.stop_all()

@@ -90,6 +90,10 @@ def run() -> int:
         for line in stack.load_plans().splitlines():
             _say("  " + line)
         _say(f"Đã nạp các kế hoạch mẫu ({time.monotonic() - mark:.1f} giây)")
+        mark = time.monotonic()
+        for line in stack.load_indicators().splitlines():
+            _say("  " + line)
+        _say(f"Đã nạp các chỉ tiêu mẫu ({time.monotonic() - mark:.1f} giây)")
         _print_banner(stack, demo, time.monotonic() - started, log_dir)
         while not stopping:
             for name, process in stack.processes.items():

@@ -28,6 +28,7 @@ PROCESSES = (
 
 
 SEED_PLANS = Path(os.environ.get("TIENDO_SEED_DIR", Path(__file__).resolve().parents[3] / "data" / "plans"))
+SEED_INDICATORS = SEED_PLANS.parent / "indicators"
 
 
 def service_secret(key_dir: Path) -> str:
@@ -64,6 +65,8 @@ class Stack:
             "GATEWAY_PUBLIC_URL": self.url("gateway"),
             "TASKS_DIRECTORY_URL": self.url("gateway"),
             "TASKS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
+            "INDICATORS_DIRECTORY_URL": self.url("gateway"),
+            "INDICATORS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
             # Uploaded evidence files, beside the keys in the data folder (.data/evidence for `make run`).
             "TASKS_STORAGE_DIR": str(self.key_dir.parent / "evidence"),
         }
@@ -112,6 +115,19 @@ class Stack:
         )
         if done.returncode != 0:
             raise RuntimeError(f"Nạp kế hoạch mẫu thất bại:\n{done.stdout}\n{done.stderr}")
+        return done.stdout
+
+    def load_indicators(self, data_dir: Path = SEED_INDICATORS) -> str:
+        """Load the seed indicators through the indicators service's own command (after the gateway is up)."""
+        done = subprocess.run(
+            [sys.executable, "-m", "indicators", "load-seeds", "--data-dir", str(data_dir)],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"Nạp chỉ tiêu mẫu thất bại:\n{done.stdout}\n{done.stderr}")
         return done.stdout
 
     def stop(self, name: str, timeout: float = 10.0) -> None:

@@ -11,7 +11,7 @@ from gateway.client.service import ClientService
 from gateway.models import Agency, ApiClient
 
 # service → its client id; province-wide (at the root agency) because the directory is the whole tree.
-SERVICE_CLIENTS = {"tasks": "svc-tasks"}
+SERVICE_CLIENTS = {"tasks": "svc-tasks", "indicators": "svc-indicators"}
 ACTOR = "cài đặt dịch vụ"
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData, text
+from sqlalchemy import DateTime, MetaData, func, text
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Mapped, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -22,6 +26,22 @@ NAMING_CONVENTION = {
 def schema_metadata(schema: str) -> MetaData:
     """Every table of a service lives in that service's own schema, with predictable constraint names."""
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Timestamped:
+    """A uuid key and creation/update times, for the tables of any service."""
+
+    # Set in Python, not by the server: a value the server computes on UPDATE is expired on the object, and
+    # reading it afterwards in async code would need a lazy load the event loop cannot do.
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, server_default=func.now(), onupdate=utcnow
+    )
 
 
 class Database:

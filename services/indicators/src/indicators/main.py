@@ -5,17 +5,31 @@ from common.routes import events_router, principal_router
 
 from indicators.config import get_settings
 from indicators.db import SCHEMA, outbox
+from indicators.directory import follower
+from indicators.indicator import endpoints as indicators
+from indicators.plan import endpoints as plans
+from indicators.report import endpoints as reports
+from indicators.value import endpoints as values
 
 PREFIX = "/api/v1/indicators"
 
 app = create_app(
     name="indicators",
     title="Tiến Độ — dịch vụ Chỉ tiêu",
-    description="Chỉ tiêu, giá trị theo kỳ, thẩm định, mức độ đạt.",
+    description="Chỉ tiêu, giá trị theo kỳ, thẩm định, mức độ đạt và dự báo.",
     settings=get_settings(),
     schema=SCHEMA,
     migrations_package="indicators",
-    routers=[principal_router(PREFIX, "indicators"), events_router(PREFIX, "indicators", outbox)],
+    # Fixed paths (/whoami, /events, /plans, /scorecard, /review-queue, /values/...) before /{indicator_id}.
+    routers=[
+        principal_router(PREFIX, "indicators"),
+        events_router(PREFIX, "indicators", outbox),
+        plans.router,
+        reports.router,
+        values.router,
+        indicators.router,
+    ],
+    extra_lifespan=follower.lifespan(),
     openapi_url=f"{PREFIX}/openapi.json",
     docs_url=None,
     redoc_url=None,

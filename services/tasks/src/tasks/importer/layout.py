@@ -8,9 +8,7 @@ numbers are labels: a repeated number is two tasks.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -102,21 +100,6 @@ def number_style(number: str) -> str:
         if pattern.match(n):
             return style
     return "other" if n else "none"
-
-
-def read_csv(data: bytes) -> list[list[str]]:
-    text = data.decode("utf-8-sig")
-    return [list(r) for r in csv.reader(io.StringIO(text))]
-
-
-def read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    sheet = book.worksheets[0]
-    rows = [["" if v is None else str(v).strip() for v in r] for r in sheet.iter_rows(values_only=True)]
-    book.close()
-    return rows
 
 
 def header_map(header: list[str]) -> tuple[dict[int, int], list[str]]:

@@ -11,18 +11,17 @@ from common.auth import Principal
 from common.directory.matching import AgencyMatcher, Match, Resolved
 from common.directory.repository import DirectoryRepository
 from common.errors import FieldError, InvalidInput
+from common.sheets import read_rows
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tasks.deadline import DeadlineKind, parse_deadline
-from tasks.importer.layout import COLUMNS, Layout, TaskRow, lay_out, read_csv, read_xlsx
+from tasks.importer.layout import COLUMNS, Layout, TaskRow, lay_out
 from tasks.models import Agency, ImportRun, Plan, Section, Task
 from tasks.task.rules import today
 from tasks.task.schemas import TaskCreate
 from tasks.task.service import Assignee, TaskService, actor_name
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 class RowIssue(BaseModel):
@@ -57,22 +56,6 @@ class ImportReport(BaseModel):
     mentioned_only: list[NameUse] = Field(
         description="Tên nhóm/đối tượng ngoài danh bạ: giữ nguyên văn, không giao việc"
     )
-
-
-def read_rows(filename: str, data: bytes) -> list[list[str]]:
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput.on("file", f"Tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB.")
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            return read_xlsx(data)
-        if name.endswith(".csv"):
-            return read_csv(data)
-    except UnicodeDecodeError as exc:
-        raise InvalidInput.on("file", "Tệp CSV phải mã hóa UTF-8.") from exc
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise InvalidInput.on("file", "Không đọc được tệp; hãy kiểm tra đúng định dạng XLSX hoặc CSV.") from exc
-    raise InvalidInput.on("file", "Chỉ nhận tệp .xlsx hoặc .csv.")
 
 
 def _uses(found: dict[str, list[int]], suggestions: dict[str, str | None] | None = None) -> list[NameUse]:
