@@ -77,3 +77,16 @@ def act(
     """submit | review on a value, with its current version as If-Match."""
     headers = auth(user) | {"If-Match": f'"{value["version"]}"', "Idempotency-Key": key()}
     return api.post(f"{INDICATORS}/values/{value['id']}/{verb}", json=body, headers=headers)
+
+
+def all_indicators(api: httpx.Client, headers: dict[str, str], **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        page = api.get(
+            INDICATORS, params=params | {"limit": 200} | ({"cursor": cursor} if cursor else {}), headers=headers
+        )
+        assert page.status_code == 200, page.text
+        items.extend(page.json()["items"])
+        if not (cursor := page.json()["next_cursor"]):
+            return items

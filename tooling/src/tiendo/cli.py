@@ -1,4 +1,5 @@
-"""`tiendo run` (the whole product on one machine), `tiendo migrate`, `tiendo openapi`, `tiendo bench-tasks`."""
+"""`tiendo run` (the whole product on one machine), `tiendo migrate`, `tiendo openapi`, `tiendo bench-tasks`,
+`tiendo bench-indicators`."""
 
 from __future__ import annotations
 
@@ -184,6 +185,18 @@ def bench_tasks_command(args: argparse.Namespace) -> int:
     )
 
 
+def bench_indicators_command(args: argparse.Namespace) -> int:
+    from tiendo.bench.indicators import main as bench
+
+    return bench(
+        indicators=args.indicators,
+        agencies=args.agencies,
+        requests=args.requests,
+        seed=args.seed,
+        data_dir=DATA / "bench",
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="tiendo", description="Tiến Độ trên một máy")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -199,11 +212,19 @@ def main(argv: list[str] | None = None) -> None:
     bench.add_argument("--agencies", type=int, default=5_000)
     bench.add_argument("--requests", type=int, default=200, help="số yêu cầu mỗi kịch bản")
     bench.add_argument("--seed", type=int, default=57)
+    bench_ind = sub.add_parser(
+        "bench-indicators", help="đo hiệu năng dịch vụ chỉ tiêu trên dữ liệu cỡ lớn (giữ trong .data/bench)"
+    )
+    bench_ind.add_argument("--indicators", type=int, default=10_000)
+    bench_ind.add_argument("--agencies", type=int, default=5_000)
+    bench_ind.add_argument("--requests", type=int, default=200, help="số yêu cầu mỗi kịch bản")
+    bench_ind.add_argument("--seed", type=int, default=57)
     args = parser.parse_args(argv)
     handlers = {
         "run": lambda _: run(),
         "migrate": migrate_command,
         "openapi": openapi_command,
         "bench-tasks": bench_tasks_command,
+        "bench-indicators": bench_indicators_command,
     }
     sys.exit(handlers[args.command](args))

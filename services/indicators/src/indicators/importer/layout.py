@@ -20,6 +20,7 @@ from indicators.vocabulary import (
     PERIODICITY_LABELS,
     SECTOR_LABELS,
     Aggregation,
+    Comparator,
     Periodicity,
     Sector,
     Unit,
@@ -157,8 +158,11 @@ def _read_row(layout: Layout, context: _Context, number: int, cells: list[str]) 
     part_of = _PART_TT.match(tt)
     is_part = bool(part_of and context.indicator and part_of["parent"] == context.indicator.tt)
     if not agencies and not is_part and not any(cells[3:]):
-        _heading(layout, context, number, tt, text)
-        return
+        heading = classify_heading(tt, text)
+        # A "heading" that states a target is an indicator whose agency was left out, not a sector.
+        if not isinstance(heading, SectorHeading) or parse_target(text).comparator is Comparator.QUALITATIVE:
+            _heading(context, heading, tt)
+            return
     if context.milestone is None:
         layout.errors.append(
             RowError(number, "Chỉ tiêu", "Chưa có dòng mốc thời gian (ví dụ “Đến hết năm 2025”) trước chỉ tiêu này.")
@@ -175,8 +179,7 @@ def _read_row(layout: Layout, context: _Context, number: int, cells: list[str]) 
             context.indicator = indicator
 
 
-def _heading(layout: Layout, context: _Context, number: int, tt: str, text: str) -> None:
-    heading = classify_heading(tt, text)
+def _heading(context: _Context, heading: PartHeading | MilestoneHeading | SectorHeading, tt: str) -> None:
     if isinstance(heading, PartHeading):
         context.part, context.part_tt = heading, tt or None
         context.milestone = context.sector = None

@@ -12,6 +12,7 @@ from common.pagination import cursor_int, cursor_uuid, decode_cursor
 from common.text import like_patterns
 from sqlalchemy import ColumnElement, Select, and_, exists, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from indicators.models import Indicator, Plan, Share
 
@@ -35,9 +36,10 @@ class IndicatorFilter:
 
 
 def shared_with(agencies: frozenset[uuid.UUID] | set[uuid.UUID], role: str | None = None) -> ColumnElement[bool]:
-    condition = and_(Share.indicator_id == Indicator.id, Share.agency_id.in_(agencies))
+    share = aliased(Share)  # its own alias: the enclosing query may read `shares` itself
+    condition = and_(share.indicator_id == Indicator.id, share.agency_id.in_(agencies))
     if role is not None:
-        condition = and_(condition, Share.role == role)
+        condition = and_(condition, share.role == role)
     return exists().where(condition)
 
 

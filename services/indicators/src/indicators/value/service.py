@@ -19,7 +19,7 @@ from indicators.compute.attainment import validate_value
 from indicators.compute.periods import Period, ReportSchedule, current_period, is_late, parse_period
 from indicators.db import outbox
 from indicators.indicator.assess import refresh, today
-from indicators.indicator.auth import can_report, can_review
+from indicators.indicator.auth import STANDING, WRITERS, can_report, can_review
 from indicators.models import Indicator, IndicatorValue, Plan, Share, ValueRevision
 from indicators.vocabulary import PERIODICITY_LABELS, Comparator, Periodicity, Status, Unit
 
@@ -153,6 +153,8 @@ class ValueService:
         await self._event("value.submitted", indicator, value)
 
     async def _reporting_agency(self, indicator: Indicator, agency_id: uuid.UUID | None) -> uuid.UUID:
+        if not self.principal.has_role(*STANDING, *WRITERS):  # who may, before what they sent
+            raise Forbidden("Vai trò của bạn chỉ được xem, không được báo cáo số liệu.")
         allowed = await reporters(self.session, indicator)
         if agency_id is None:
             mine = [a for a in allowed if a in self.principal.agency_subtree]
