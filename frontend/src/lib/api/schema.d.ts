@@ -775,6 +775,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các kế hoạch có chỉ tiêu, với số chỉ tiêu người gọi được xem */
+        get: operations["list_plans_api_v1_indicators_plans_get"];
+        put?: never;
+        /** Đăng ký một kế hoạch có chỉ tiêu (trước khi nhập bảng chỉ tiêu) */
+        post: operations["create_plan_api_v1_indicators_plans_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/plans/{plan_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một kế hoạch có chỉ tiêu */
+        get: operations["get_plan_api_v1_indicators_plans__plan_key__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/plans/{plan_key}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đặt hạn báo cáo theo kỳ của kế hoạch (quý, 6 tháng, năm) */
+        put: operations["set_schedule_api_v1_indicators_plans__plan_key__schedule_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/plans/{plan_key}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập bảng chỉ tiêu dạng Phụ lục I từ XLSX/CSV; dry_run=true chỉ kiểm tra, không ghi */
+        post: operations["import_indicators_api_v1_indicators_plans__plan_key__imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/plans/{plan_key}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất chỉ tiêu của kế hoạch theo mẫu Phụ lục I (người gọi được xem), kèm trạng thái */
+        get: operations["export_plan_api_v1_indicators_plans__plan_key__export_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng điểm: số chỉ tiêu đã đạt / đúng tiến độ / có nguy cơ / chưa có số liệu */
+        get: operations["scorecard_api_v1_indicators_scorecard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mức đầy đủ báo cáo một kỳ: đơn vị nào chưa gửi số liệu */
+        get: operations["completeness_api_v1_indicators_completeness_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cùng chỉ số, cùng năm mốc nhưng các kế hoạch đặt chỉ tiêu khác nhau (để cơ quan thường trực xử lý) */
+        get: operations["conflicts_api_v1_indicators_conflicts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu các kỳ của chỉ tiêu, mọi đơn vị báo cáo */
+        get: operations["list_values_api_v1_indicators__indicator_id__values_get"];
+        put?: never;
+        /** Báo cáo số liệu một kỳ của đơn vị (submit=true để gửi thẩm định) */
+        post: operations["report_value_api_v1_indicators__indicator_id__values_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/values/{value_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một số liệu với lịch sử sửa đổi, thẩm định */
+        get: operations["get_value_api_v1_indicators_values__value_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa số liệu (bản đang soạn, bị trả lại, hoặc đính chính số đã chấp nhận — giữ lịch sử) */
+        patch: operations["correct_value_api_v1_indicators_values__value_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/indicators/values/{value_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi số liệu đang soạn để thẩm định */
+        post: operations["submit_value_api_v1_indicators_values__value_id__submit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/values/{value_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thẩm định số liệu: chấp nhận, hoặc trả lại kèm lý do */
+        post: operations["review_value_api_v1_indicators_values__value_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu chờ người gọi thẩm định (cơ quan chủ trì theo dõi; cơ quan thường trực: tất cả) */
+        get: operations["review_queue_api_v1_indicators_review_queue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách chỉ tiêu theo kế hoạch, lĩnh vực, mốc, đơn vị, trạng thái */
+        get: operations["list_indicators_api_v1_indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một chỉ tiêu: đơn vị, chỉ tiêu thành phần, cùng chỉ số ở kế hoạch khác */
+        get: operations["get_indicator_api_v1_indicators__indicator_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa chỉ tiêu (so sánh, giá trị, đơn vị, cách tổng hợp, mốc gốc...) */
+        patch: operations["update_indicator_api_v1_indicators__indicator_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chuỗi số liệu theo kỳ, chỉ tiêu các mốc và dự báo */
+        get: operations["indicator_series_api_v1_indicators__indicator_id__series_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/whoami": {
         parameters: {
             query?: never;
@@ -2283,6 +2559,511 @@ export interface components {
              */
             reason: string;
         };
+        /** AgencyCompleteness */
+        AgencyCompleteness: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string;
+            /**
+             * Expected
+             * @description Số chỉ tiêu đơn vị phải báo cáo trong kỳ
+             */
+            expected: number;
+            /**
+             * Reported
+             * @description Đã gửi (chờ thẩm định hoặc đã chấp nhận)
+             */
+            reported: number;
+            /** Accepted */
+            accepted: number;
+            /** Returned */
+            returned: number;
+            /** Draft */
+            draft: number;
+            /**
+             * Late
+             * @description Gửi sau hạn
+             */
+            late: number;
+            /**
+             * Missing
+             * @description Chưa gửi
+             */
+            missing: number;
+        };
+        /** AgencyPoint */
+        AgencyPoint: {
+            agency: components["schemas"]["AgencyRef"];
+            /** Period */
+            period: string;
+            /** Value */
+            value: string | null;
+            /** State */
+            state: string;
+            /** Late */
+            late: boolean;
+        };
+        /** AgencyRef */
+        AgencyRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * Aggregation
+         * @enum {string}
+         */
+        Aggregation: "sum" | "mean" | "weighted_mean" | "ratio" | "max" | "min" | "manual";
+        /** Body_import_indicators_api_v1_indicators_plans__plan_key__imports_post */
+        Body_import_indicators_api_v1_indicators_plans__plan_key__imports_post: {
+            /**
+             * File
+             * @description Tệp .xlsx hoặc .csv: TT, Chỉ tiêu, Cơ quan chủ trì theo dõi, đánh giá
+             */
+            file: string;
+        };
+        /**
+         * Comparator
+         * @enum {string}
+         */
+        Comparator: "gte" | "lte" | "eq" | "range" | "qualitative";
+        /** Completeness */
+        Completeness: {
+            /** Period */
+            period: string;
+            /** Period Label */
+            period_label: string;
+            /** Due Rule */
+            due_rule: string;
+            /**
+             * Agencies
+             * @description Đơn vị còn thiếu nhiều nhất trước
+             */
+            agencies: components["schemas"]["AgencyCompleteness"][];
+            /** Expected */
+            expected: number;
+            /** Reported */
+            reported: number;
+            /**
+             * Missing Agencies
+             * @description Số đơn vị còn ít nhất một chỉ tiêu chưa gửi
+             */
+            missing_agencies: number;
+        };
+        /** ConflictTarget */
+        ConflictTarget: {
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Plan Key */
+            plan_key: string;
+            /** Plan Symbol */
+            plan_symbol: string;
+            /** Tt */
+            tt: string;
+            /** Text */
+            text: string;
+            comparator: components["schemas"]["Comparator"];
+            /** Target Value */
+            target_value: string | null;
+            /** Target Low */
+            target_low: string | null;
+            /** Target High */
+            target_high: string | null;
+            unit: components["schemas"]["Unit"] | null;
+        };
+        /** EvidenceIn */
+        IndicatorsEvidenceIn: {
+            /** Title */
+            title: string;
+            /** Document Number */
+            document_number?: string | null;
+            /** Document Date */
+            document_date?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** ImportReport */
+        IndicatorsImportReport: {
+            /** Dry Run */
+            dry_run: boolean;
+            /** Plan Key */
+            plan_key: string;
+            /** Filename */
+            filename: string;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Indicators
+             * @description Chỉ tiêu (không kể chỉ tiêu thành phần)
+             */
+            indicators: number;
+            /**
+             * Parts
+             * @description Chỉ tiêu thành phần của chỉ tiêu gộp
+             */
+            parts: number;
+            /**
+             * Created
+             * @default 0
+             */
+            created: number;
+            /**
+             * Updated
+             * @default 0
+             */
+            updated: number;
+            /**
+             * Unchanged
+             * @default 0
+             */
+            unchanged: number;
+            /**
+             * Already Imported
+             * @default false
+             */
+            already_imported: boolean;
+            /** Errors */
+            errors: components["schemas"]["IndicatorsRowIssue"][];
+            /**
+             * Needs Review
+             * @description So sánh, chỉ tiêu hoặc đơn vị chưa đọc được: cần người xem
+             */
+            needs_review: components["schemas"]["ReviewRow"][];
+            /**
+             * Qualitative
+             * @description Chỉ tiêu định tính: đánh giá thủ công có minh chứng
+             */
+            qualitative: components["schemas"]["ReviewRow"][];
+        };
+        /** IndicatorDetail */
+        IndicatorDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Plan Key */
+            plan_key: string;
+            /** Parent Id */
+            parent_id: string | null;
+            /** Tt */
+            tt: string;
+            /** Text */
+            text: string;
+            /** Part Label */
+            part_label: string | null;
+            /** Part Kind */
+            part_kind: string | null;
+            /** Milestone Year */
+            milestone_year: number;
+            /** Milestone Label */
+            milestone_label: string;
+            /** Sector */
+            sector: string;
+            /** Sector Label */
+            sector_label: string;
+            /** Metric Key */
+            metric_key: string | null;
+            comparator: components["schemas"]["Comparator"];
+            /** Target Value */
+            target_value: string | null;
+            /** Target Low */
+            target_low: string | null;
+            /** Target High */
+            target_high: string | null;
+            /** Target Text */
+            target_text: string | null;
+            unit: components["schemas"]["Unit"] | null;
+            /** Unit Label */
+            unit_label: string | null;
+            monitoring_agency: components["schemas"]["AgencyRef"] | null;
+            /** Monitoring Text */
+            monitoring_text: string;
+            aggregation: components["schemas"]["Aggregation"];
+            periodicity: components["schemas"]["Periodicity"];
+            /** Needs Review */
+            needs_review: boolean;
+            /** Review Reasons */
+            review_reasons: string[];
+            status: components["schemas"]["IndicatorsStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Attainment
+             * @description Mức độ đạt 0–1 (không vượt 100%)
+             */
+            attainment: string | null;
+            /** Current Value */
+            current_value: string | null;
+            /** Current Period */
+            current_period: string | null;
+            /** Projected Value */
+            projected_value: string | null;
+            /**
+             * Composite
+             * @default false
+             */
+            composite: boolean;
+            /** Plan Symbol */
+            plan_symbol: string;
+            /** Baseline Value */
+            baseline_value: string | null;
+            /** Baseline Year */
+            baseline_year: number | null;
+            /** Baseline Source */
+            baseline_source: string | null;
+            /** Data Source */
+            data_source: string | null;
+            /** Note */
+            note: string | null;
+            /** Per Year */
+            per_year: boolean;
+            manual_status: components["schemas"]["IndicatorsStatus"] | null;
+            /** Assessment */
+            assessment: {
+                [key: string]: unknown;
+            };
+            /** Assessed At */
+            assessed_at: string | null;
+            /** Contributors */
+            contributors: components["schemas"]["ShareRead"][];
+            /** Parts */
+            parts: components["schemas"]["IndicatorRead"][];
+            /**
+             * Linked
+             * @description Cùng chỉ số ở các kế hoạch/mốc khác
+             */
+            linked: components["schemas"]["LinkedTarget"][];
+            /** Can Define */
+            can_define: boolean;
+            /**
+             * Can Report For
+             * @description Đơn vị người gọi được báo cáo số liệu
+             */
+            can_report_for: string[];
+            /** Version */
+            version: number;
+        };
+        /** IndicatorRead */
+        IndicatorRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Plan Key */
+            plan_key: string;
+            /** Parent Id */
+            parent_id: string | null;
+            /** Tt */
+            tt: string;
+            /** Text */
+            text: string;
+            /** Part Label */
+            part_label: string | null;
+            /** Part Kind */
+            part_kind: string | null;
+            /** Milestone Year */
+            milestone_year: number;
+            /** Milestone Label */
+            milestone_label: string;
+            /** Sector */
+            sector: string;
+            /** Sector Label */
+            sector_label: string;
+            /** Metric Key */
+            metric_key: string | null;
+            comparator: components["schemas"]["Comparator"];
+            /** Target Value */
+            target_value: string | null;
+            /** Target Low */
+            target_low: string | null;
+            /** Target High */
+            target_high: string | null;
+            /** Target Text */
+            target_text: string | null;
+            unit: components["schemas"]["Unit"] | null;
+            /** Unit Label */
+            unit_label: string | null;
+            monitoring_agency: components["schemas"]["AgencyRef"] | null;
+            /** Monitoring Text */
+            monitoring_text: string;
+            aggregation: components["schemas"]["Aggregation"];
+            periodicity: components["schemas"]["Periodicity"];
+            /** Needs Review */
+            needs_review: boolean;
+            /** Review Reasons */
+            review_reasons: string[];
+            status: components["schemas"]["IndicatorsStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Attainment
+             * @description Mức độ đạt 0–1 (không vượt 100%)
+             */
+            attainment: string | null;
+            /** Current Value */
+            current_value: string | null;
+            /** Current Period */
+            current_period: string | null;
+            /** Projected Value */
+            projected_value: string | null;
+            /**
+             * Composite
+             * @default false
+             */
+            composite: boolean;
+        };
+        /**
+         * IndicatorUpdate
+         * @description A person settles what the sentence did not state, or corrects it; fields left out keep their value.
+         */
+        IndicatorUpdate: {
+            comparator?: components["schemas"]["Comparator"] | null;
+            /** Target Value */
+            target_value?: number | string | null;
+            /** Target Low */
+            target_low?: number | string | null;
+            /** Target High */
+            target_high?: number | string | null;
+            unit?: components["schemas"]["Unit"] | null;
+            /** Unit Label */
+            unit_label?: string | null;
+            aggregation?: components["schemas"]["Aggregation"] | null;
+            periodicity?: components["schemas"]["Periodicity"] | null;
+            /** Baseline Value */
+            baseline_value?: number | string | null;
+            /** Baseline Year */
+            baseline_year?: number | null;
+            /** Baseline Source */
+            baseline_source?: string | null;
+            /** Data Source */
+            data_source?: string | null;
+            /** Note */
+            note?: string | null;
+            /** Metric Key */
+            metric_key?: string | null;
+            /** Monitoring Agency Id */
+            monitoring_agency_id?: string | null;
+            /**
+             * Reviewed
+             * @description true: đã xem xét, bỏ cờ cần xem xét
+             */
+            reviewed?: boolean | null;
+        };
+        /** LinkedTarget */
+        LinkedTarget: {
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Plan Key */
+            plan_key: string;
+            /** Plan Symbol */
+            plan_symbol: string;
+            /** Milestone Year */
+            milestone_year: number;
+            /** Tt */
+            tt: string;
+            comparator: components["schemas"]["Comparator"];
+            /** Target Value */
+            target_value: string | null;
+            /** Target Low */
+            target_low: string | null;
+            /** Target High */
+            target_high: string | null;
+            unit: components["schemas"]["Unit"] | null;
+            /**
+             * Conflict
+             * @description Cùng năm mốc nhưng chỉ tiêu khác nhau
+             */
+            conflict: boolean;
+        };
+        /** Page[IndicatorRead] */
+        Page_IndicatorRead_: {
+            /** Items */
+            items: components["schemas"]["IndicatorRead"][];
+            /**
+             * Next Cursor
+             * @description Truyền vào `cursor` để lấy trang tiếp theo
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[ValueRead] */
+        Page_ValueRead_: {
+            /** Items */
+            items: components["schemas"]["ValueRead"][];
+            /**
+             * Next Cursor
+             * @description Truyền vào `cursor` để lấy trang tiếp theo
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * Periodicity
+         * @enum {string}
+         */
+        Periodicity: "quarter" | "half_year" | "year";
+        /** PlanCreate */
+        IndicatorsPlanCreate: {
+            /**
+             * Key
+             * @description Mã kế hoạch dùng trong đường dẫn, ví dụ 7316-KH-UBND
+             */
+            key: string;
+            /** Symbol */
+            symbol: string;
+            /** Title */
+            title: string;
+            /**
+             * Standing Agency Id
+             * Format: uuid
+             * @description Cơ quan thường trực theo dõi chỉ tiêu dùng chung
+             */
+            standing_agency_id: string;
+        };
+        /** PlanRead */
+        IndicatorsPlanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string;
+            /** Symbol */
+            symbol: string;
+            /** Title */
+            title: string;
+            /** Standing Agency Id */
+            standing_agency_id: string | null;
+            /**
+             * Indicators
+             * @description Chỉ tiêu người gọi được xem (không kể chỉ tiêu thành phần)
+             */
+            indicators: number;
+            /**
+             * Report Schedule
+             * @description Hạn báo cáo theo kỳ (ngày đầu tiên bị tính muộn)
+             */
+            report_schedule: {
+                [key: string]: unknown;
+            };
+            /** Version */
+            version: number;
+        };
         /** PrincipalRead */
         IndicatorsPrincipalRead: {
             /** Subject */
@@ -2301,6 +3082,375 @@ export interface components {
             province_wide: boolean;
             /** Scopes */
             scopes: string[];
+        };
+        /** ProjectionPoint */
+        ProjectionPoint: {
+            /** Year */
+            year: number;
+            /** Value */
+            value: string;
+        };
+        /** ReviewBody */
+        IndicatorsReviewBody: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "accept" | "return";
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+        };
+        /** ReviewRow */
+        ReviewRow: {
+            /** Row */
+            row: number;
+            /** Tt */
+            tt: string;
+            /** Text */
+            text: string;
+            /** Reasons */
+            reasons: string[];
+        };
+        /** RevisionRead */
+        RevisionRead: {
+            /** Action */
+            action: string;
+            /** State */
+            state: string;
+            /** Value */
+            value: string | null;
+            /** Claimed Status */
+            claimed_status: string | null;
+            /** Note */
+            note: string;
+            /** Reason */
+            reason: string | null;
+            /** Actor */
+            actor: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /** RowIssue */
+        IndicatorsRowIssue: {
+            /**
+             * Row
+             * @description Số dòng trong tệp (dòng 1 là tiêu đề)
+             */
+            row: number;
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+            /** Value */
+            value?: string | null;
+            /** Suggestion */
+            suggestion?: string | null;
+        };
+        /** Scorecard */
+        Scorecard: {
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "sector" | "agency";
+            /** Status Labels */
+            status_labels: {
+                [key: string]: string;
+            };
+            /** Rows */
+            rows: components["schemas"]["StatusCounts"][];
+            total: components["schemas"]["StatusCounts"];
+        };
+        /**
+         * Sector
+         * @enum {string}
+         */
+        Sector: "cai_cach_hanh_chinh" | "giao_duc" | "y_te" | "giao_thong" | "nong_nghiep_moi_truong" | "du_lich_van_hoa" | "ha_tang" | "nguon_luc" | "khoa_hoc_cong_nghe" | "doi_moi_sang_tao" | "chuyen_doi_so" | "truyen_thong" | "hoi_nhap_quoc_te" | "khac";
+        /** Series */
+        Series: {
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            unit: components["schemas"]["Unit"] | null;
+            /** Unit Label */
+            unit_label: string | null;
+            /**
+             * Province
+             * @description Giá trị toàn tỉnh theo kỳ, tổng hợp từ số liệu đã chấp nhận
+             */
+            province: components["schemas"]["SeriesPoint"][];
+            /** Agencies */
+            agencies: components["schemas"]["AgencyPoint"][];
+            /**
+             * Targets
+             * @description Chỉ tiêu ở các mốc của cùng chỉ số trong kế hoạch
+             */
+            targets: components["schemas"]["TargetPoint"][];
+            /** Projection */
+            projection: components["schemas"]["ProjectionPoint"][];
+            status: components["schemas"]["IndicatorsStatus"];
+            /** Assessment */
+            assessment: {
+                [key: string]: unknown;
+            };
+        };
+        /** SeriesPoint */
+        SeriesPoint: {
+            /** Period */
+            period: string;
+            /** Period Label */
+            period_label: string;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Value */
+            value: string | null;
+            /** Reported */
+            reported: number;
+            /** Expected */
+            expected: number;
+            /**
+             * Demo
+             * @description Số liệu minh họa (chế độ trình diễn)
+             */
+            demo: boolean;
+        };
+        /** ShareRead */
+        ShareRead: {
+            agency: components["schemas"]["AgencyRef"];
+            /**
+             * Written
+             * @description Tên đơn vị như văn bản ghi
+             */
+            written: string;
+            /**
+             * Split Target
+             * @description Chỉ tiêu được chia cho đơn vị (ví dụ 05 bài)
+             */
+            split_target?: string | null;
+            /** Split Unit Label */
+            split_unit_label?: string | null;
+            /** Weight */
+            weight?: string | null;
+        };
+        /**
+         * Status
+         * @enum {string}
+         */
+        IndicatorsStatus: "achieved" | "on_track" | "needs_acceleration" | "at_risk" | "no_data";
+        /** StatusCounts */
+        StatusCounts: {
+            /**
+             * Key
+             * @description Mã lĩnh vực, hoặc id cơ quan chủ trì theo dõi
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /** Total */
+            total: number;
+            /**
+             * Counts
+             * @description Số chỉ tiêu theo trạng thái
+             */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Mean Attainment
+             * @description Mức độ đạt trung bình 0–1 của các chỉ tiêu có số liệu
+             */
+            mean_attainment: string | null;
+        };
+        /** TargetConflict */
+        TargetConflict: {
+            /** Metric Key */
+            metric_key: string;
+            /** Milestone Year */
+            milestone_year: number;
+            /** Targets */
+            targets: components["schemas"]["ConflictTarget"][];
+        };
+        /** TargetPoint */
+        TargetPoint: {
+            /** Year */
+            year: number;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            comparator: components["schemas"]["Comparator"];
+            /** Value */
+            value: string | null;
+            /** Low */
+            low: string | null;
+            /** High */
+            high: string | null;
+        };
+        /**
+         * Unit
+         * @enum {string}
+         */
+        Unit: "percent" | "percent_grdp" | "percent_budget" | "index" | "per_10k" | "count" | "visitors" | "billion_vnd" | "gbps" | "rank";
+        /** ValueCreate */
+        ValueCreate: {
+            /**
+             * Value
+             * @description Giá trị cuối kỳ (mức đạt, không phải phần tăng thêm)
+             */
+            value?: number | string | null;
+            /** Numerator */
+            numerator?: number | string | null;
+            /** Denominator */
+            denominator?: number | string | null;
+            /** @description Chỉ tiêu định tính: trạng thái đề nghị công nhận */
+            claimed_status?: components["schemas"]["IndicatorsStatus"] | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Source
+             * @default
+             */
+            source: string;
+            /** Evidence */
+            evidence?: components["schemas"]["IndicatorsEvidenceIn"][];
+            /**
+             * Submit
+             * @description true: gửi thẩm định ngay
+             * @default false
+             */
+            submit: boolean;
+            /**
+             * Period
+             * @description Kỳ: 2026-Q1 (quý), 2026-H1 (6 tháng), 2026 (năm)
+             */
+            period: string;
+            /**
+             * Agency Id
+             * @description Đơn vị báo cáo, khi người gọi thuộc nhiều đơn vị được giao
+             */
+            agency_id?: string | null;
+        };
+        /** ValueIn */
+        ValueIn: {
+            /**
+             * Value
+             * @description Giá trị cuối kỳ (mức đạt, không phải phần tăng thêm)
+             */
+            value?: number | string | null;
+            /** Numerator */
+            numerator?: number | string | null;
+            /** Denominator */
+            denominator?: number | string | null;
+            /** @description Chỉ tiêu định tính: trạng thái đề nghị công nhận */
+            claimed_status?: components["schemas"]["IndicatorsStatus"] | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Source
+             * @default
+             */
+            source: string;
+            /** Evidence */
+            evidence?: components["schemas"]["IndicatorsEvidenceIn"][];
+            /**
+             * Submit
+             * @description true: gửi thẩm định ngay
+             * @default false
+             */
+            submit: boolean;
+        };
+        /** ValueRead */
+        ValueRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Indicator Text */
+            indicator_text: string;
+            /** Indicator Tt */
+            indicator_tt: string;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string;
+            /** Period */
+            period: string;
+            /** Period Label */
+            period_label: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Value */
+            value: string | null;
+            /** Numerator */
+            numerator: string | null;
+            /** Denominator */
+            denominator: string | null;
+            claimed_status: components["schemas"]["IndicatorsStatus"] | null;
+            /** Note */
+            note: string;
+            /** Source */
+            source: string;
+            /** Evidence */
+            evidence: {
+                [key: string]: unknown;
+            }[];
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** Return Reason */
+            return_reason: string | null;
+            /** Late */
+            late: boolean;
+            /** Author */
+            author: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Submitted By */
+            submitted_by: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Reviewed By */
+            reviewed_by: string | null;
+            /** Demo */
+            demo: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Revisions
+             * @default []
+             */
+            revisions: components["schemas"]["RevisionRead"][];
         };
         /** PrincipalRead */
         NotificationsPrincipalRead: {
@@ -6044,6 +7194,1348 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_plans_api_v1_indicators_plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsPlanRead"][];
+                };
+            };
+        };
+    };
+    create_plan_api_v1_indicators_plans_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorsPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy kế hoạch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_api_v1_indicators_plans__plan_key__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsPlanRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy kế hoạch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_schedule_api_v1_indicators_plans__plan_key__schedule_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                plan_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsPlanRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy kế hoạch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_indicators_api_v1_indicators_plans__plan_key__imports_post: {
+        parameters: {
+            query?: {
+                /** @description Chỉ kiểm tra và báo lỗi từng dòng, không ghi gì */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                plan_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_indicators_api_v1_indicators_plans__plan_key__imports_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsImportReport"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy kế hoạch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_plan_api_v1_indicators_plans__plan_key__export_xlsx_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy kế hoạch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecard_api_v1_indicators_scorecard_get: {
+        parameters: {
+            query?: {
+                /** @description sector: theo lĩnh vực; agency: theo cơ quan theo dõi */
+                by?: "sector" | "agency";
+                /** @description Mã kế hoạch, ví dụ 7316-KH-UBND */
+                plan?: string | null;
+                sector?: components["schemas"]["Sector"] | null;
+                /** @description Năm mốc: 2025, 2030, 2045 */
+                milestone?: number | null;
+                /** @description trong_tam | chu_yeu */
+                part?: string | null;
+                monitoring_agency_id?: string | null;
+                contributing_agency_id?: string | null;
+                status?: components["schemas"]["IndicatorsStatus"][] | null;
+                needs_review?: boolean | null;
+                metric_key?: string | null;
+                /** @description Tìm không dấu: q=chuyen doi so */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeness_api_v1_indicators_completeness_get: {
+        parameters: {
+            query: {
+                /** @description Kỳ: 2026-Q1, 2026-H1, 2026 */
+                period: string;
+                /** @description Mã kế hoạch, ví dụ 7316-KH-UBND */
+                plan?: string | null;
+                sector?: components["schemas"]["Sector"] | null;
+                /** @description Năm mốc: 2025, 2030, 2045 */
+                milestone?: number | null;
+                /** @description trong_tam | chu_yeu */
+                part?: string | null;
+                monitoring_agency_id?: string | null;
+                contributing_agency_id?: string | null;
+                status?: components["schemas"]["IndicatorsStatus"][] | null;
+                needs_review?: boolean | null;
+                metric_key?: string | null;
+                /** @description Tìm không dấu: q=chuyen doi so */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completeness"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    conflicts_api_v1_indicators_conflicts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetConflict"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_values_api_v1_indicators__indicator_id__values_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueRead"][];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy chỉ tiêu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_value_api_v1_indicators__indicator_id__values_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy chỉ tiêu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_value_api_v1_indicators_values__value_id__get: {
+        parameters: {
+            query?: {
+                for_update?: boolean;
+            };
+            header?: never;
+            path: {
+                value_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy số liệu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_value_api_v1_indicators_values__value_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                value_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueRead"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy số liệu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_value_api_v1_indicators_values__value_id__submit_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                value_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy số liệu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_value_api_v1_indicators_values__value_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+                /** @description Khóa chống gửi trùng: gửi lại cùng khóa sẽ không thực hiện hai lần */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                value_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorsReviewBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy số liệu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_queue_api_v1_indicators_review_queue_get: {
+        parameters: {
+            query?: {
+                /** @description Số mục mỗi trang */
+                limit?: number;
+                /** @description Con trỏ trang tiếp theo */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ValueRead_"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_indicators_api_v1_indicators_get: {
+        parameters: {
+            query?: {
+                /** @description Mã kế hoạch, ví dụ 7316-KH-UBND */
+                plan?: string | null;
+                sector?: components["schemas"]["Sector"] | null;
+                /** @description Năm mốc: 2025, 2030, 2045 */
+                milestone?: number | null;
+                /** @description trong_tam | chu_yeu */
+                part?: string | null;
+                monitoring_agency_id?: string | null;
+                contributing_agency_id?: string | null;
+                status?: components["schemas"]["IndicatorsStatus"][] | null;
+                needs_review?: boolean | null;
+                metric_key?: string | null;
+                /** @description Tìm không dấu: q=chuyen doi so */
+                q?: string | null;
+                /** @description Số mục mỗi trang */
+                limit?: number;
+                /** @description Con trỏ trang tiếp theo */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IndicatorRead_"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy chỉ tiêu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_indicator_api_v1_indicators__indicator_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy chỉ tiêu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_indicator_api_v1_indicators__indicator_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDetail"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy chỉ tiêu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột dữ liệu */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu đã bị thay đổi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Thiếu điều kiện If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    indicator_series_api_v1_indicators__indicator_id__series_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description Chưa xác thực */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy chỉ tiêu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
