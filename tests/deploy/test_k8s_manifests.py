@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 import kubernetes_validate
 import pytest
 import yaml
+from common.settings import FollowerSettings
 from gateway.client.service_accounts import SERVICE_CLIENTS
+from indicators.config import Settings as IndicatorsSettings
 from kubernetes_validate.utils import latest_version
 from tasks.config import Settings as TasksSettings
 
@@ -34,10 +36,29 @@ NAME = "app.kubernetes.io/name"
 COMPONENT = "app.kubernetes.io/component"
 # deploy/README.md deletes the previous release's Jobs by these components before applying the new ones.
 JOB_COMPONENTS = {"migration", "seed"}
-SEED_JOB = "tasks-load-plans"
 DIRECTORY_JOB = "gateway-load-agencies"
-IMAGE_PLANS = "/app/data/plans"  # where the Dockerfile puts data/plans
-SEED_PLANS = REPO / "data" / "plans"
+# The services that follow the gateway's agency directory with their own API client, and their settings.
+FOLLOWERS: dict[str, type[FollowerSettings]] = {"tasks": TasksSettings, "indicators": IndicatorsSettings}
+
+
+class Seed(NamedTuple):
+    job: str
+    command: list[str]  # up to --data-dir
+    image_dir: str  # where the Dockerfile puts `data_dir`
+    data_dir: str  # in the repository
+
+
+# Each follower's one-off loader of the data baked into the image.
+SEEDS = {
+    "tasks": Seed("tasks-load-plans", ["python", "-m", "tasks", "load-plans"], "/app/data/plans", "data/plans"),
+    "indicators": Seed(
+        "indicators-load-seeds",
+        ["python", "-m", "indicators", "load-seeds"],
+        "/app/data/indicators",
+        "data/indicators",
+    ),
+}
+SEED_JOBS = {seed.job for seed in SEEDS.values()}
 
 Manifest = dict[str, Any]
 
@@ -111,9 +132,19 @@ def job_pod(overlay: str, name: str) -> Manifest:
     return pod
 
 
-def tasks_container(overlay: str) -> Manifest:
-    (container,) = of_kind(overlay, "Deployment")["tasks"]["spec"]["template"]["spec"]["containers"]
+def service_container(overlay: str, name: str) -> Manifest:
+    (container,) = of_kind(overlay, "Deployment")[name]["spec"]["template"]["spec"]["containers"]
     found: Manifest = container
+    return found
+
+
+def tasks_container(overlay: str) -> Manifest:
+    return service_container(overlay, "tasks")
+
+
+def prefix(service: str) -> str:
+    """The service's environment prefix (TASKS_, INDICATORS_)."""
+    found: str = FOLLOWERS[service].model_config["env_prefix"]
     return found
 
 
@@ -281,7 +312,7 @@ def test_each_service_reads_its_database_url_from_its_own_secret(overlay: str) -
 @overlays
 def test_a_migration_job_per_service_uses_that_services_role(overlay: str) -> None:
     deployments, jobs = of_kind(overlay, "Deployment"), of_kind(overlay, "Job")
-    assert set(jobs) == {f"{name}-migrate" for name in PORTS} | {DIRECTORY_JOB, SEED_JOB}
+    assert set(jobs) == {f"{name}-migrate" for name in PORTS} | {DIRECTORY_JOB} | SEED_JOBS
     for name in PORTS:
         pod = jobs[f"{name}-migrate"]["spec"]["template"]["spec"]
         assert pod["containers"][0]["command"] == ["python", "-m", name, "migrate"]
@@ -346,19 +377,19 @@ def test_every_job_is_replaced_by_the_release_steps(overlay: str) -> None:
     components = {name: job["metadata"]["labels"].get(COMPONENT) for name, job in of_kind(overlay, "Job").items()}
     assert set(components.values()) <= JOB_COMPONENTS, components
     assert components[DIRECTORY_JOB] == "migration"
-    assert components[SEED_JOB] == "seed"
+    for seed_job in SEED_JOBS:
+        assert components.get(seed_job) == "seed", seed_job
     for name, job in of_kind(overlay, "Job").items():
         assert job["spec"]["template"]["metadata"]["labels"].get(COMPONENT) == components[name], name
 
 
-@overlays
-def test_tasks_follows_the_gateway_directory_with_its_own_client(overlay: str) -> None:
-    env = environment(overlay, tasks_container(overlay))
-    url = urlsplit(env["TASKS_DIRECTORY_URL"])
+def assert_follows_the_gateway_directory_with_its_own_client(overlay: str, service: str) -> None:
+    env, p = environment(overlay, service_container(overlay, service)), prefix(service)
+    url = urlsplit(env[f"{p}DIRECTORY_URL"])
     assert (url.scheme, url.hostname, url.port) == ("http", "gateway", PORTS["gateway"]), url
-    client_id = env.get("TASKS_DIRECTORY_CLIENT_ID", TasksSettings.model_fields["directory_client_id"].default)
-    assert client_id == SERVICE_CLIENTS["tasks"]
-    secret = env["TASKS_DIRECTORY_CLIENT_SECRET"]
+    client_id = env.get(f"{p}DIRECTORY_CLIENT_ID", FOLLOWERS[service].model_fields["directory_client_id"].default)
+    assert client_id == SERVICE_CLIENTS[service]
+    secret = env[f"{p}DIRECTORY_CLIENT_SECRET"]
     assert isinstance(secret, SecretRef), "the client secret comes from a Secret"
     # The gateway registers the client with the same Secret, after its own migration.
     pod = job_pod(overlay, DIRECTORY_JOB)
@@ -369,40 +400,76 @@ def test_tasks_follows_the_gateway_directory_with_its_own_client(overlay: str) -
     assert container["command"] == ["python", "-m", "gateway", "load-agencies"]  # no --demo in a cluster
     gateway_pod = of_kind(overlay, "Deployment")["gateway"]["spec"]["template"]["spec"]
     assert database_secret(pod) == database_secret(gateway_pod)
+    # Every <SVC>_ variable is a setting the service knows (a misspelt one would be silently ignored).
+    fields = FOLLOWERS[service].model_fields
+    unknown = [name for name in env if name.startswith(p) and name[len(p) :].lower() not in fields]
+    assert not unknown, unknown
+
+
+@overlays
+def test_tasks_follows_the_gateway_directory_with_its_own_client(overlay: str) -> None:
+    assert_follows_the_gateway_directory_with_its_own_client(overlay, "tasks")
+
+
+@overlays
+def test_indicators_follows_the_gateway_directory_with_its_own_client(overlay: str) -> None:
+    assert_follows_the_gateway_directory_with_its_own_client(overlay, "indicators")
+
+
+@overlays
+def test_every_client_the_gateway_registers_is_one_a_service_follows_with(overlay: str) -> None:
+    """SERVICE_CLIENTS and the Deployments agree both ways: no service left without the feed, no stray client."""
+    assert set(SERVICE_CLIENTS) == set(FOLLOWERS), "a follower without its settings here (FOLLOWERS)"
+    following = {
+        name: env
+        for name in PORTS
+        for env in [environment(overlay, service_container(overlay, name))]
+        if any(key.endswith("_DIRECTORY_URL") for key in env)
+    }
+    assert set(following) == set(SERVICE_CLIENTS), following.keys()
+
+
+def assert_seed_job_loads_the_image_data_once_the_gateway_is_ready(overlay: str, service: str) -> None:
+    seed, p = SEEDS[service], prefix(service)
+    pod = job_pod(overlay, seed.job)
+    (container,) = pod["containers"]
+    command = container["command"]
+    assert command[: len(seed.command)] == seed.command, command
+    assert command[command.index("--data-dir") + 1] == seed.image_dir
+    service_pod = of_kind(overlay, "Deployment")[service]["spec"]["template"]["spec"]
+    assert database_secret(pod) == database_secret(service_pod)
+    # The loader copies the directory from the gateway itself before it reads the tables.
+    env, service_env = environment(overlay, container), environment(overlay, service_container(overlay, service))
+    for name in (f"{p}DIRECTORY_URL", f"{p}DIRECTORY_CLIENT_ID", f"{p}DIRECTORY_CLIENT_SECRET"):
+        assert env.get(name) == service_env.get(name), name
+    assert env.get("TIENDO_DEMO_MODE") == "false", "no generated demo values in a cluster"
+    (init,) = pod["initContainers"]
+    code = script(init)
+    compile(code, seed.job, "exec")
+    assert f'os.environ["{p}DIRECTORY_URL"]' in code and '"/ready"' in code
+    assert environment(overlay, init)[f"{p}DIRECTORY_URL"] == env[f"{p}DIRECTORY_URL"]
+    labels = of_kind(overlay, "Job")[seed.job]["spec"]["template"]["metadata"]["labels"]
+    for other in of_kind(overlay, "Service").values():
+        assert not other["spec"]["selector"].items() <= labels.items(), "no Service routes to the Job"
 
 
 @overlays
 def test_the_seed_plans_job_loads_the_plans_in_the_image_once_the_gateway_is_ready(overlay: str) -> None:
-    pod = job_pod(overlay, SEED_JOB)
-    (container,) = pod["containers"]
-    command = container["command"]
-    assert command[:4] == ["python", "-m", "tasks", "load-plans"]
-    assert command[command.index("--data-dir") + 1] == IMAGE_PLANS
-    tasks_pod = of_kind(overlay, "Deployment")["tasks"]["spec"]["template"]["spec"]
-    assert database_secret(pod) == database_secret(tasks_pod)
-    # The loader copies the directory from the gateway itself before it reads the tables.
-    env, tasks_env = environment(overlay, container), environment(overlay, tasks_container(overlay))
-    for name in ("TASKS_DIRECTORY_URL", "TASKS_DIRECTORY_CLIENT_SECRET"):
-        assert env.get(name) == tasks_env[name], name
-    (init,) = pod["initContainers"]
-    code = script(init)
-    compile(code, SEED_JOB, "exec")
-    assert 'os.environ["TASKS_DIRECTORY_URL"]' in code and '"/ready"' in code
-    assert environment(overlay, init)["TASKS_DIRECTORY_URL"] == env["TASKS_DIRECTORY_URL"]
-    labels = of_kind(overlay, "Job")[SEED_JOB]["spec"]["template"]["metadata"]["labels"]
-    for service in of_kind(overlay, "Service").values():
-        assert not service["spec"]["selector"].items() <= labels.items(), "no Service routes to the Job"
+    assert_seed_job_loads_the_image_data_once_the_gateway_is_ready(overlay, "tasks")
 
 
-def test_the_image_carries_the_seed_plans() -> None:
+@overlays
+def test_the_seed_indicators_job_loads_the_tables_in_the_image_once_the_gateway_is_ready(overlay: str) -> None:
+    assert_seed_job_loads_the_image_data_once_the_gateway_is_ready(overlay, "indicators")
+
+
+def assert_the_image_carries(seed: Seed, files: list[str]) -> None:
     dockerfile = (REPO / "deploy" / "Dockerfile").read_text(encoding="utf-8")
     final_stage = re.split(r"(?m)^FROM ", dockerfile)[-1]
     copies = [shlex.split(line)[1:] for line in final_stage.splitlines() if line.startswith("COPY ")]
-    assert ["data/plans/", IMAGE_PLANS + "/"] in copies, copies
+    assert [seed.data_dir + "/", seed.image_dir + "/"] in copies, copies
     # Every file plans.json names is in the repository, so in the build context ...
-    entries = json.loads((SEED_PLANS / "plans.json").read_text(encoding="utf-8"))
-    files = ["plans.json", *(entry["tasks"] for entry in entries if entry.get("tasks"))]
-    assert all((SEED_PLANS / name).is_file() for name in files), files
+    assert all((REPO / seed.data_dir / name).is_file() for name in files), files
     # ... unless the .dockerignore drops it (the last matching pattern decides, `!` keeps).
     patterns = [
         line.strip()
@@ -410,7 +477,7 @@ def test_the_image_carries_the_seed_plans() -> None:
         if line.strip() and not line.startswith("#")
     ]
     for name in files:
-        path = f"data/plans/{name}"
+        path = f"{seed.data_dir}/{name}"
         prefixes = ["/".join(path.split("/")[: i + 1]) for i in range(path.count("/") + 1)]
         excluded = False
         for pattern in patterns:
@@ -419,6 +486,24 @@ def test_the_image_carries_the_seed_plans() -> None:
             if any(fnmatch.fnmatch(prefix, glob) for prefix in prefixes):
                 excluded = not keep
         assert not excluded, f"{path} is left out of the build context"
+
+
+def seed_entries(service: str) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads(
+        (REPO / SEEDS[service].data_dir / "plans.json").read_text(encoding="utf-8")
+    )
+    assert entries, f"{SEEDS[service].data_dir}/plans.json names nothing"
+    return entries
+
+
+def test_the_image_carries_the_seed_plans() -> None:
+    entries = seed_entries("tasks")
+    assert_the_image_carries(SEEDS["tasks"], ["plans.json", *(e["tasks"] for e in entries if e.get("tasks"))])
+
+
+def test_the_image_carries_the_seed_indicators() -> None:
+    entries = seed_entries("indicators")
+    assert_the_image_carries(SEEDS["indicators"], ["plans.json", *(entry["file"] for entry in entries)])
 
 
 @overlays
@@ -443,12 +528,50 @@ def test_the_ingress_accepts_an_evidence_file_of_the_largest_size(overlay: str) 
 
 
 @overlays
-def test_tasks_and_its_seed_job_reach_the_gateway_and_tasks_reaches_the_object_store(overlay: str) -> None:
+def test_the_followers_and_their_seed_jobs_reach_the_gateway_and_tasks_reaches_the_object_store(
+    overlay: str,
+) -> None:
     gateway_port = PORTS["gateway"]
-    for pod in ("tasks", SEED_JOB):
+    for pod in [*FOLLOWERS, *SEED_JOBS]:
         to_gateway = allowed_ports(overlay, "egress", pod, lambda peer: "gateway" in peer_names(peer))
         assert gateway_port in to_gateway, f"{pod} may not call the gateway"
         from_pod = allowed_ports(overlay, "ingress", "gateway", lambda peer, pod=pod: pod in peer_names(peer))
         assert gateway_port in from_pod, f"the gateway does not accept {pod}"
+    for job in SEED_JOBS:
+        assert not allowed_ports(overlay, "ingress", job, lambda peer: True), f"{job} accepts traffic"
     outside = allowed_ports(overlay, "egress", "tasks", lambda peer: "ipBlock" in peer)
     assert 443 in outside, "tasks may not reach the S3 endpoint over HTTPS"
+
+
+def readme_jobs() -> dict[str, str]:
+    """deploy/README.md's Job table: name → command (its first code span)."""
+    readme = (REPO / "deploy" / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| Job | command | when |", 1)[1].split("\n\n", 1)[0]
+    rows: dict[str, str] = {}
+    for line in table.splitlines()[2:]:
+        name, command = (re.search(r"`([^`]+)`", cell) for cell in line.split(" | ")[:2])
+        assert name is not None and command is not None, line
+        rows[name.group(1)] = command.group(1)
+    return rows
+
+
+def test_the_readme_lists_every_job_and_the_release_waits_for_the_seed_jobs() -> None:
+    rows = readme_jobs()
+    for name, job in of_kind("production", "Job").items():
+        (container,) = job["spec"]["template"]["spec"]["containers"]
+        service = name.removesuffix("-migrate") if name.endswith("-migrate") else None
+        command = rows.get(name) or (rows.get("<svc>-migrate", "").replace("<svc>", service) if service else None)
+        assert command == shlex.join(container["command"]), f"deploy/README.md: Job {name} ({command})"
+    readme = (REPO / "deploy" / "README.md").read_text(encoding="utf-8")
+    waited = {
+        target.removeprefix("job/")
+        for line in readme.splitlines()
+        if line.startswith("kubectl -n tiendo wait --for=condition=complete")
+        for target in line.split()
+        if target.startswith("job/")
+    }
+    assert waited >= SEED_JOBS, f"the release does not wait for {SEED_JOBS - waited}"
+    # The Secrets table names every variable the service-client secret is read into.
+    (row,) = [line for line in readme.splitlines() if line.startswith("| `service-client` |")]
+    for service in FOLLOWERS:
+        assert f"{prefix(service)}DIRECTORY_CLIENT_SECRET" in row and SEEDS[service].job in row, service
