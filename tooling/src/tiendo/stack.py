@@ -106,28 +106,22 @@ class Stack:
 
     def load_plans(self, data_dir: Path = SEED_PLANS) -> str:
         """Load the seed plans through the tasks service's own command (after the gateway is up)."""
-        done = subprocess.run(
-            [sys.executable, "-m", "tasks", "load-plans", "--data-dir", str(data_dir)],
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"Nạp kế hoạch mẫu thất bại:\n{done.stdout}\n{done.stderr}")
-        return done.stdout
+        return self._load("tasks", "load-plans", data_dir, "kế hoạch mẫu")
 
     def load_indicators(self, data_dir: Path = SEED_INDICATORS) -> str:
         """Load the seed indicators through the indicators service's own command (after the gateway is up)."""
+        return self._load("indicators", "load-seeds", data_dir, "chỉ tiêu mẫu")
+
+    def _load(self, service: str, command: str, data_dir: Path, what: str) -> str:
         done = subprocess.run(
-            [sys.executable, "-m", "indicators", "load-seeds", "--data-dir", str(data_dir)],
+            [sys.executable, "-m", service, command, "--data-dir", str(data_dir)],
             env=self.env(),
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode != 0:
-            raise RuntimeError(f"Nạp chỉ tiêu mẫu thất bại:\n{done.stdout}\n{done.stderr}")
+            raise RuntimeError(f"Nạp {what} thất bại:\n{done.stdout}\n{done.stderr}")
         return done.stdout
 
     def stop(self, name: str, timeout: float = 10.0) -> None:
