@@ -164,7 +164,20 @@ class TestSummariesAreScoped:
         ).json()
         rows = {r["agency_name"]: (r["expected"], r["reported"], r["missing"]) for r in table["agencies"]}
         assert rows == {"Sở Y tế": (1, 1, 0), "Phường Việt Trì": (1, 0, 1)}
-        assert (table["period_label"], table["missing_agencies"]) == ("Năm 2026", 1)
+        assert (table["period_label"], table["missing_agencies"], table["agency_count"]) == ("Năm 2026", 1, 2)
+        assert [r["agency_name"] for r in table["agencies"]] == ["Phường Việt Trì", "Sở Y tế"]  # most missing first
+        first = client.get(
+            f"{INDICATORS}/completeness",
+            params={"plan": plan, "period": "2026", "limit": 1},
+            headers=auth("coordinator"),
+        ).json()
+        second = client.get(
+            f"{INDICATORS}/completeness",
+            params={"plan": plan, "period": "2026", "limit": 1, "cursor": first["next_cursor"]},
+            headers=auth("coordinator"),
+        ).json()
+        assert [r["agency_name"] for r in first["agencies"] + second["agencies"]] == ["Phường Việt Trì", "Sở Y tế"]
+        assert second["next_cursor"] is None and first["expected"] == second["expected"] == 2
         commune = client.get(
             f"{INDICATORS}/completeness", params={"plan": plan, "period": "2026"}, headers=auth("vietri.canbo")
         ).json()

@@ -127,3 +127,31 @@ def test_demo_history_is_marked_as_demo(client: httpx.Client, auth: Auth, seeds:
     with_values = next(i for i in seeds if i["current_value"] is not None)
     series = client.get(f"{INDICATORS}/{with_values['id']}/series", headers=auth("coordinator")).json()
     assert series["province"] and all(p["demo"] for p in series["province"])
+
+
+def test_the_list_filters_by_sector_milestone_status_agency_and_words_without_accents(
+    client: httpx.Client, auth: Auth, seeds: list[dict[str, object]]
+) -> None:
+    headers = auth("coordinator")
+    health = all_indicators(client, headers, plan="7316-KH-UBND", sector="y_te", milestone=2030)
+    assert len(health) == 7 and all(i["sector"] == "y_te" and i["milestone_year"] == 2030 for i in health)
+    index = all_indicators(client, headers, q="chi so chuyen doi so cap tinh")
+    assert {(i["plan_key"], i["milestone_year"]) for i in index} >= {
+        ("7316-KH-UBND", 2025),
+        ("7316-KH-UBND", 2030),
+        ("7316-KH-UBND", 2045),
+    }
+    syt = next(i["monitoring_agency"]["id"] for i in health)
+    monitored = all_indicators(client, headers, monitoring_agency_id=syt)
+    assert monitored and all(i["monitoring_agency"]["id"] == syt for i in monitored)
+    reporting = all_indicators(client, headers, contributing_agency_id=syt, plan="7316-KH-UBND")
+    assert len(reporting) > len([i for i in monitored if i["plan_key"] == "7316-KH-UBND"])  # shares of group rows too
+    for status in ("achieved", "at_risk", "no_data"):
+        found = all_indicators(client, headers, status=status)
+        assert all(i["status"] == status for i in found)
+    assert sum(
+        len(all_indicators(client, headers, status=s))
+        for s in ("achieved", "on_track", "needs_acceleration", "at_risk", "no_data")
+    ) >= len(seeds)
+    bad = client.get(INDICATORS, params={"sector": "thể thao"}, headers=headers)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "sector"

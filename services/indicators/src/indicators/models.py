@@ -164,7 +164,8 @@ class IndicatorValue(Timestamped, Base):
         CheckConstraint(f"claimed_status IS NULL OR claimed_status IN {_in(Status)}", name="claimed_status"),
         CheckConstraint("value IS NOT NULL OR claimed_status IS NOT NULL", name="has_value"),
         UniqueConstraint("indicator_id", "agency_id", "period", name="one_per_period"),
-        Index("ix_values_period_agency", "period", "agency_id"),
+        # Completeness of a period reads state and late of every value of the period from the index alone.
+        Index("ix_values_period_cover", "period", "indicator_id", "agency_id", postgresql_include=["state", "late"]),
         Index("ix_values_review", "state", "indicator_id", postgresql_where="state = 'submitted'"),
     )
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -35,13 +37,36 @@ class ProvincePoint:
     demo: bool
 
 
+class ValueLike(Protocol):
+    period: str
+    period_end: date
+    agency_id: uuid.UUID
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    state: str
+    demo: bool
+
+
+async def accepted_values(session: AsyncSession, indicator_id: uuid.UUID) -> Sequence[ValueLike]:
+    """The accepted values of an indicator as light rows (no ORM objects): a series can hold thousands."""
+    v = IndicatorValue
+    stmt = (
+        select(v.period, v.period_end, v.agency_id, v.value, v.numerator, v.denominator, v.state, v.demo)
+        .where(v.indicator_id == indicator_id, v.state == "accepted", v.value.is_not(None))
+        .order_by(v.period_end)
+    )
+    rows: Sequence[Any] = (await session.execute(stmt)).all()
+    return rows
+
+
 def province_series(
-    indicator: Indicator, values: list[IndicatorValue], contributors: list[Share]
+    indicator: Indicator, values: Sequence[ValueLike], contributors: list[Share]
 ) -> list[ProvincePoint]:
     """One point per period that has accepted values: the contributors' values combined by the indicator's rule.
     `manual`: the monitoring agency's own value is the province value (else the single contributor's)."""
     rule = Aggregation(indicator.aggregation)
-    by_period: dict[str, list[IndicatorValue]] = defaultdict(list)
+    by_period: dict[str, list[ValueLike]] = defaultdict(list)
     for v in values:
         if v.state == "accepted" and v.value is not None:
             by_period[v.period].append(v)
@@ -135,9 +160,7 @@ def _text(value: Decimal | None) -> str | None:
 
 async def refresh(session: AsyncSession, indicator: Indicator) -> None:
     """Recompute one indicator from the database, then its composite parent when it is a part."""
-    values = list(
-        (await session.scalars(select(IndicatorValue).where(IndicatorValue.indicator_id == indicator.id))).all()
-    )
+    values = await accepted_values(session, indicator.id)
     contributors = list(
         (
             await session.scalars(select(Share).where(Share.indicator_id == indicator.id, Share.role == "contributor"))

@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from indicators.compute.periods import parse_period
 from indicators.db import outbox
-from indicators.indicator.assess import province_series, refresh
+from indicators.indicator.assess import accepted_values, province_series, refresh
 from indicators.indicator.auth import can_define
 from indicators.indicator.exceptions import IndicatorNotFound
 from indicators.indicator.present import agency_names, present_detail, present_list
@@ -178,22 +178,34 @@ def _check_target(indicator: Indicator) -> None:
 @router.get(
     "/{indicator_id}/series", summary="Chuỗi số liệu theo kỳ, chỉ tiêu các mốc và dự báo", responses=READ_ERRORS
 )
-async def indicator_series(indicator: IndicatorDep, session: SessionDep, principal: CurrentPrincipal) -> Series:
-    values = list(
-        (
-            await session.scalars(
-                select(IndicatorValue)
-                .where(IndicatorValue.indicator_id == indicator.id)
-                .order_by(IndicatorValue.period_end, IndicatorValue.agency_id)
-            )
-        ).all()
-    )
+async def indicator_series(
+    indicator: IndicatorDep,
+    session: SessionDep,
+    period: Annotated[
+        str | None, Query(max_length=10, description="Kỳ của phần từng đơn vị (mặc định: kỳ gần nhất có số liệu)")
+    ] = None,
+) -> Series:
+    values = await accepted_values(session, indicator.id)
     contributors = list(
         (
             await session.scalars(select(Share).where(Share.indicator_id == indicator.id, Share.role == "contributor"))
         ).all()
     )
-    names = await agency_names(session, (v.agency_id for v in values))
+    # Each agency's figures for one period (every state), not for all of them: a split over 200 communes
+    # and 20 quarters would be thousands of rows; `GET /{id}/values?agency_id=` gives one agency's history.
+    shown = period.strip().upper() if period else (values[-1].period if values else None)
+    breakdown = (
+        (
+            await session.scalars(
+                select(IndicatorValue)
+                .where(IndicatorValue.indicator_id == indicator.id, IndicatorValue.period == shown)
+                .order_by(IndicatorValue.agency_id)
+            )
+        ).all()
+        if shown
+        else []
+    )
+    names = await agency_names(session, (v.agency_id for v in breakdown))
     # The same metric in this plan at its other milestones gives the targets of one line.
     siblings = (
         (
@@ -231,7 +243,7 @@ async def indicator_series(indicator: IndicatorDep, session: SessionDep, princip
                 state=v.state,
                 late=v.late,
             )
-            for v in values
+            for v in breakdown
         ],
         targets=[
             TargetPoint(

@@ -156,7 +156,9 @@ class Series(BaseModel):
     unit: Unit | None
     unit_label: str | None
     province: list[SeriesPoint] = Field(description="Giá trị toàn tỉnh theo kỳ, tổng hợp từ số liệu đã chấp nhận")
-    agencies: list[AgencyPoint]
+    agencies: list[AgencyPoint] = Field(
+        description="Số liệu từng đơn vị của một kỳ (tham số period; mặc định kỳ gần nhất)"
+    )
     targets: list[TargetPoint] = Field(description="Chỉ tiêu ở các mốc của cùng chỉ số trong kế hoạch")
     projection: list[ProjectionPoint]
     status: Status

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from common.auth import CurrentPrincipal
 from common.db import SessionDep
 from common.errors import InvalidInput, NotAuthenticated, problem_responses
+from common.pagination import PageParams, cursor_int, decode_cursor, encode_cursor, page_params
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import Subquery, and_, exists, func, or_, select, union_all
@@ -19,7 +20,7 @@ from indicators.compute.periods import parse_period
 from indicators.indicator.endpoints import indicator_filter
 from indicators.indicator.present import agency_names, same_target
 from indicators.indicator.repository import IndicatorFilter, IndicatorRepository, visible_to
-from indicators.models import Indicator, IndicatorValue, Plan, Share
+from indicators.models import Agency, Indicator, IndicatorValue, Plan, Share
 from indicators.vocabulary import SECTOR_LABELS, STATUS_LABELS, Comparator, Sector, Status, Unit
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["tổng hợp chỉ tiêu"])
@@ -109,7 +110,9 @@ class Completeness(BaseModel):
     period: str
     period_label: str
     due_rule: str
-    agencies: list[AgencyCompleteness] = Field(description="Đơn vị còn thiếu nhiều nhất trước")
+    agencies: list[AgencyCompleteness] = Field(description="Một trang đơn vị, đơn vị còn thiếu nhiều nhất trước")
+    next_cursor: str | None = Field(None, description="Truyền vào `cursor` để lấy trang tiếp theo")
+    agency_count: int = Field(description="Số đơn vị phải báo cáo trong kỳ (mọi trang)")
     expected: int
     reported: int
     missing_agencies: int = Field(description="Số đơn vị còn ít nhất một chỉ tiêu chưa gửi")
@@ -142,27 +145,75 @@ async def completeness(
     session: SessionDep,
     principal: CurrentPrincipal,
     f: Annotated[IndicatorFilter, Depends(indicator_filter)],
+    page: Annotated[PageParams, Depends(page_params)],
     period: Annotated[str, Query(max_length=10, description="Kỳ: 2026-Q1, 2026-H1, 2026")],
 ) -> Completeness:
     try:
         wanted = parse_period(period)
     except ValueError as exc:
         raise InvalidInput.on("period", str(exc)) from exc
-    owed = _reporters(f, principal, wanted.kind.value)
-    value = IndicatorValue
-    joined = and_(
-        value.indicator_id == owed.c.indicator_id, value.agency_id == owed.c.agency_id, value.period == wanted.code
+    offset = cursor_int(decode_cursor(page.cursor, 1)[0]) if page.cursor else 0
+    per_agency = _owed_per_agency(f, principal, wanted.code, wanted.kind.value)
+    missing = per_agency.c.expected - per_agency.c.reported
+    stmt = (
+        select(
+            per_agency,
+            Agency.name,
+            func.count().over().label("agencies"),
+            func.sum(per_agency.c.expected).over().label("all_expected"),
+            func.sum(per_agency.c.reported).over().label("all_reported"),
+            func.count().filter(missing > 0).over().label("missing_agencies"),
+        )
+        .join(Agency, Agency.id == per_agency.c.agency_id)
+        .order_by(missing.desc(), Agency.name, Agency.id)
+        .offset(offset)
+        .limit(page.limit + 1)
     )
+    rows = (await session.execute(stmt)).all()
+    first = rows[0] if rows else None
+    return Completeness(
+        period=wanted.code,
+        period_label=wanted.label,
+        due_rule="Theo lịch báo cáo của từng kế hoạch (mặc định: quý trước ngày 10 tháng cuối quý, "
+        "6 tháng trước 01/6 và 01/12, năm trước 15/12)",
+        agencies=[
+            AgencyCompleteness(
+                agency_id=r.agency_id,
+                agency_name=r.name,
+                expected=r.expected,
+                reported=r.reported,
+                accepted=r.accepted,
+                returned=r.returned,
+                draft=r.draft,
+                late=r.late,
+                missing=r.expected - r.reported,
+            )
+            for r in rows[: page.limit]
+        ],
+        next_cursor=encode_cursor([offset + page.limit]) if len(rows) > page.limit else None,
+        agency_count=first.agencies if first else 0,
+        expected=int(first.all_expected) if first else 0,
+        reported=int(first.all_reported) if first else 0,
+        missing_agencies=first.missing_agencies if first else 0,
+    )
+
+
+def _owed_per_agency(f: IndicatorFilter, principal: CurrentPrincipal, code: str, kind: str) -> Subquery:
+    """Per agency: the values it owes for the period and what became of them. Counts read `state` and `late`
+    only, so the values come from the covering index on (period, indicator, agency) without the table."""
+    owed = _reporters(f, principal, kind)
+    value = IndicatorValue
+    joined = and_(value.indicator_id == owed.c.indicator_id, value.agency_id == owed.c.agency_id, value.period == code)
     sent = value.state.in_(("submitted", "accepted"))
     stmt = (
         select(
             owed.c.agency_id,
-            func.count(),
-            func.count(value.id).filter(sent),
-            func.count(value.id).filter(value.state == "accepted"),
-            func.count(value.id).filter(value.state == "returned"),
-            func.count(value.id).filter(value.state == "draft"),
-            func.count(value.id).filter(and_(sent, value.late)),
+            func.count().label("expected"),
+            func.count(value.state).filter(sent).label("reported"),
+            func.count(value.state).filter(value.state == "accepted").label("accepted"),
+            func.count(value.state).filter(value.state == "returned").label("returned"),
+            func.count(value.state).filter(value.state == "draft").label("draft"),
+            func.count(value.state).filter(and_(sent, value.late)).label("late"),
         )
         .select_from(owed)
         .outerjoin(value, joined)
@@ -171,33 +222,7 @@ async def completeness(
     if not principal.province_wide:
         monitored = select(Indicator.id).where(Indicator.monitoring_agency_id.in_(principal.agency_subtree))
         stmt = stmt.where(or_(owed.c.agency_id.in_(principal.agency_subtree), owed.c.indicator_id.in_(monitored)))
-    rows = (await session.execute(stmt)).tuples().all()
-    names = await agency_names(session, (r[0] for r in rows))
-    agencies = [
-        AgencyCompleteness(
-            agency_id=a,
-            agency_name=names.get(a, ""),
-            expected=e,
-            reported=s,
-            accepted=acc,
-            returned=ret,
-            draft=d,
-            late=late,
-            missing=e - s,
-        )
-        for a, e, s, acc, ret, d, late in rows
-    ]
-    agencies.sort(key=lambda r: (-r.missing, r.agency_name))
-    return Completeness(
-        period=wanted.code,
-        period_label=wanted.label,
-        due_rule="Theo lịch báo cáo của từng kế hoạch (mặc định: quý trước ngày 10 tháng cuối quý, "
-        "6 tháng trước 01/6 và 01/12, năm trước 15/12)",
-        agencies=agencies,
-        expected=sum(a.expected for a in agencies),
-        reported=sum(a.reported for a in agencies),
-        missing_agencies=sum(1 for a in agencies if a.missing),
-    )
+    return stmt.subquery("per_agency")
 
 
 class ConflictTarget(BaseModel):

@@ -15,7 +15,7 @@ from common.errors import Forbidden, InvalidInput, NotAuthenticated, problem_res
 from common.idempotency import Idempotency, idempotency_dependency
 from common.pagination import Page, PageParams, cursor_datetime, cursor_uuid, decode_cursor, encode_cursor, page_params
 from common.roles import Role
-from fastapi import APIRouter, Depends, Header, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -218,12 +218,18 @@ async def report_value(
 
 
 @router.get("/{indicator_id}/values", summary="Số liệu các kỳ của chỉ tiêu, mọi đơn vị báo cáo", responses=READ_ERRORS)
-async def list_values(indicator: IndicatorDep, session: SessionDep) -> list[ValueRead]:
-    rows = await session.scalars(
-        select(IndicatorValue)
-        .where(IndicatorValue.indicator_id == indicator.id)
-        .order_by(IndicatorValue.period_end.desc(), IndicatorValue.agency_id)
-    )
+async def list_values(
+    indicator: IndicatorDep,
+    session: SessionDep,
+    period: Annotated[str | None, Query(max_length=10, description="Chỉ một kỳ, ví dụ 2026-Q1")] = None,
+    agency_id: uuid.UUID | None = None,
+) -> list[ValueRead]:
+    stmt = select(IndicatorValue).where(IndicatorValue.indicator_id == indicator.id)
+    if period is not None:
+        stmt = stmt.where(IndicatorValue.period == period.strip().upper())
+    if agency_id is not None:
+        stmt = stmt.where(IndicatorValue.agency_id == agency_id)
+    rows = await session.scalars(stmt.order_by(IndicatorValue.period_end.desc(), IndicatorValue.agency_id))
     return await present_values(session, list(rows.all()))
 
 
