@@ -215,3 +215,51 @@ class TestSummariesAreScoped:
         assert {e["event_type"] for e in seen} >= {"value.submitted"}
         syt = agency_by_code(client, auth, "SYT")["id"]
         assert all(syt in e["agency_ids"] for e in seen)
+
+    def test_the_provinces_completeness_from_the_tallies_equals_the_sum_of_its_plans(
+        self, client: httpx.Client, auth: Auth, world: dict[str, Any]
+    ) -> None:
+        headers = auth("coordinator")
+        whole = client.get(f"{INDICATORS}/completeness", params={"period": "2025"}, headers=headers).json()
+        plans = [p["key"] for p in client.get(f"{INDICATORS}/plans", headers=headers).json()]
+        per_plan = [
+            client.get(
+                f"{INDICATORS}/completeness", params={"period": "2025", "plan": k, "limit": 1}, headers=headers
+            ).json()
+            for k in plans
+        ]
+        assert whole["expected"] == sum(p["expected"] for p in per_plan) > 0
+        assert whole["reported"] == sum(p["reported"] for p in per_plan) > 0
+        commune = client.get(
+            f"{INDICATORS}/completeness", params={"period": "2025"}, headers=auth("vietri.canbo")
+        ).json()
+        assert [r["agency_name"] for r in commune["agencies"]] == ["Phường Việt Trì"]
+        row = next(
+            r for r in whole["agencies"] + _all_pages(client, headers, whole) if r["agency_name"] == "Phường Việt Trì"
+        )
+        assert commune["agencies"][0] == row
+
+    def test_a_composite_is_reported_through_its_parts(self, client: httpx.Client, auth: Auth) -> None:
+        _, by_tt = own_plan(
+            client,
+            auth,
+            ",Năm 2026,,,,,,,\n1,Có ≥ 10 hội thảo và ≥ 5 tọa đàm,Sở Y tế,,,,,,\n"
+            "1.a,≥ 10 hội thảo,,,,,,,\n1.b,≥ 5 tọa đàm,,,,,,,\n",
+        )
+        refused = report(
+            client, auth, "syt.canbo", by_tt["1"]["id"], {"period": "2026", "claimed_status": "achieved", "note": "x"}
+        )
+        assert_problem(refused, 422, "indicator")
+        assert report(client, auth, "syt.canbo", by_tt["1.a"]["id"], {"period": "2026", "value": 3}).status_code == 201
+
+
+def _all_pages(client: httpx.Client, headers: dict[str, str], first: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    cursor = first["next_cursor"]
+    while cursor:
+        page = client.get(
+            f"{INDICATORS}/completeness", params={"period": "2025", "cursor": cursor}, headers=headers
+        ).json()
+        rows.extend(page["agencies"])
+        cursor = page["next_cursor"]
+    return rows

@@ -27,7 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from indicators.db import Base
@@ -191,6 +191,16 @@ class IndicatorValue(Timestamped, Base):
     author: Mapped[str] = mapped_column(String(200))
     demo: Mapped[bool] = mapped_column(Boolean, default=False)  # generated for the demo dashboards only
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Obligation(Base):
+    """Values an agency owes per period of one kind (see `report/obligations.py`, which rebuilds it)."""
+
+    __tablename__ = "obligations"
+
+    agency_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    periodicity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    expected: Mapped[int] = mapped_column(Integer)
 
 
 class ValueRevision(Base):

@@ -23,6 +23,7 @@ from indicators.db import outbox
 from indicators.importer.layout import COLUMNS, IndicatorRow, Layout, lay_out
 from indicators.indicator.assess import refresh
 from indicators.models import Agency, ImportRun, Indicator, Plan, Share
+from indicators.report.obligations import rebuild_obligations
 from indicators.vocabulary import Aggregation, Comparator, Unit
 
 
@@ -193,6 +194,8 @@ class ImportService:
             touched.append(indicator)
         for indicator in reversed(touched):  # parts before the composite they make up
             await refresh(self.session, indicator)
+        if touched:
+            await rebuild_obligations(self.session)
 
     async def _share(self, indicator: Indicator, who: Assignees) -> None:
         await self.session.execute(delete(Share).where(Share.indicator_id == indicator.id))

@@ -66,6 +66,7 @@ def province_series(
     """One point per period that has accepted values: the contributors' values combined by the indicator's rule.
     `manual`: the monitoring agency's own value is the province value (else the single contributor's)."""
     rule = Aggregation(indicator.aggregation)
+    weights = {s.agency_id: s.weight or s.split_target for s in contributors}
     by_period: dict[str, list[ValueLike]] = defaultdict(list)
     for v in values:
         if v.state == "accepted" and v.value is not None:
@@ -76,9 +77,7 @@ def province_series(
             own = [v for v in accepted if v.agency_id == indicator.monitoring_agency_id] or accepted
             value: Decimal | None = own[0].value
         else:
-            parts = [
-                PartValue(v.value, _weight(contributors, v.agency_id), v.numerator, v.denominator) for v in accepted
-            ]
+            parts = [PartValue(v.value, weights.get(v.agency_id), v.numerator, v.denominator) for v in accepted]
             value = aggregate(rule, parts).value
         points.append(
             ProvincePoint(
@@ -91,10 +90,6 @@ def province_series(
             )
         )
     return points
-
-
-def _weight(contributors: list[Share], agency_id: uuid.UUID) -> Decimal | None:
-    return next((s.weight or s.split_target for s in contributors if s.agency_id == agency_id), None)
 
 
 def reassess(

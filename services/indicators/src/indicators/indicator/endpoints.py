@@ -42,6 +42,7 @@ from indicators.indicator.schemas import (
     TargetPoint,
 )
 from indicators.models import Agency, Indicator, IndicatorValue, Share
+from indicators.report.obligations import rebuild_obligations
 from indicators.vocabulary import Comparator, Sector, Status
 
 PREFIX = "/api/v1/indicators"
@@ -150,6 +151,8 @@ async def update_indicator(
     indicator.version += 1
     await session.flush()
     await refresh(session, indicator)
+    if {"periodicity", "monitoring_agency_id"} & changes.keys():
+        await rebuild_obligations(session)
     await publish(
         session,
         outbox,

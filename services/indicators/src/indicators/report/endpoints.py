@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from common.auth import CurrentPrincipal
 from common.db import SessionDep
@@ -20,7 +20,7 @@ from indicators.compute.periods import parse_period
 from indicators.indicator.endpoints import indicator_filter
 from indicators.indicator.present import agency_names, same_target
 from indicators.indicator.repository import IndicatorFilter, IndicatorRepository, visible_to
-from indicators.models import Agency, Indicator, IndicatorValue, Plan, Share
+from indicators.models import Agency, Indicator, IndicatorValue, Obligation, Plan, Share
 from indicators.vocabulary import SECTOR_LABELS, STATUS_LABELS, Comparator, Sector, Status, Unit
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["tổng hợp chỉ tiêu"])
@@ -153,7 +153,10 @@ async def completeness(
     except ValueError as exc:
         raise InvalidInput.on("period", str(exc)) from exc
     offset = cursor_int(decode_cursor(page.cursor, 1)[0]) if page.cursor else 0
-    per_agency = _owed_per_agency(f, principal, wanted.code, wanted.kind.value)
+    if f == IndicatorFilter():
+        per_agency = _tallied_per_agency(principal, wanted.code, wanted.kind.value)
+    else:
+        per_agency = _owed_per_agency(f, principal, wanted.code, wanted.kind.value)
     missing = per_agency.c.expected - per_agency.c.reported
     stmt = (
         select(
@@ -198,23 +201,45 @@ async def completeness(
     )
 
 
+def _state_counts(value: type[IndicatorValue]) -> list[Any]:
+    sent = value.state.in_(("submitted", "accepted"))
+    return [
+        func.count(value.state).filter(sent).label("reported"),
+        func.count(value.state).filter(value.state == "accepted").label("accepted"),
+        func.count(value.state).filter(value.state == "returned").label("returned"),
+        func.count(value.state).filter(value.state == "draft").label("draft"),
+        func.count(value.state).filter(and_(sent, value.late)).label("late"),
+    ]
+
+
+def _tallied_per_agency(principal: CurrentPrincipal, code: str, kind: str) -> Subquery:
+    """Without filters: what each agency owes (`obligations`) beside what it sent for the period, counted per
+    agency from the covering index; no (indicator, agency) pair is joined. The caller's own agencies only,
+    or every agency for the province; a monitoring agency sees its reporters with `monitoring_agency_id`."""
+    value, owed = IndicatorValue, Obligation
+    sent = select(value.agency_id, *_state_counts(value)).where(value.period == code).group_by(value.agency_id)
+    mine = owed.periodicity == kind
+    if not principal.province_wide:
+        sent = sent.where(value.agency_id.in_(principal.agency_subtree))
+        mine = and_(mine, owed.agency_id.in_(principal.agency_subtree))
+    tally = sent.subquery("sent")
+    columns = [func.coalesce(tally.c[n], 0).label(n) for n in ("reported", "accepted", "returned", "draft", "late")]
+    return (
+        select(owed.agency_id, owed.expected, *columns)
+        .outerjoin(tally, tally.c.agency_id == owed.agency_id)
+        .where(mine)
+        .subquery("per_agency")
+    )
+
+
 def _owed_per_agency(f: IndicatorFilter, principal: CurrentPrincipal, code: str, kind: str) -> Subquery:
     """Per agency: the values it owes for the period and what became of them. Counts read `state` and `late`
     only, so the values come from the covering index on (period, indicator, agency) without the table."""
     owed = _reporters(f, principal, kind)
     value = IndicatorValue
     joined = and_(value.indicator_id == owed.c.indicator_id, value.agency_id == owed.c.agency_id, value.period == code)
-    sent = value.state.in_(("submitted", "accepted"))
     stmt = (
-        select(
-            owed.c.agency_id,
-            func.count().label("expected"),
-            func.count(value.state).filter(sent).label("reported"),
-            func.count(value.state).filter(value.state == "accepted").label("accepted"),
-            func.count(value.state).filter(value.state == "returned").label("returned"),
-            func.count(value.state).filter(value.state == "draft").label("draft"),
-            func.count(value.state).filter(and_(sent, value.late)).label("late"),
-        )
+        select(owed.c.agency_id, func.count().label("expected"), *_state_counts(value))
         .select_from(owed)
         .outerjoin(value, joined)
         .group_by(owed.c.agency_id)

@@ -61,6 +61,8 @@ class ValueService:
         self, indicator: Indicator, agency_id: uuid.UUID | None, period_code: str, report: Report, *, submit: bool
     ) -> IndicatorValue:
         agency_id = await self._reporting_agency(indicator, agency_id)
+        if await self.session.scalar(select(Indicator.id).where(Indicator.parent_id == indicator.id).limit(1)):
+            raise InvalidInput.on("indicator", "Chỉ tiêu gộp: hãy báo cáo số liệu theo từng chỉ tiêu thành phần.")
         period = self._period(indicator, period_code)
         self._check(indicator, report)
         existing = await self.session.scalar(
