@@ -203,6 +203,20 @@ class Obligation(Base):
     expected: Mapped[int] = mapped_column(Integer)
 
 
+class PeriodTally(Base):
+    """What an agency sent for a period, kept by the trigger `tally_value` on `indicator_values`."""
+
+    __tablename__ = "period_tallies"
+
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    agency_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    reported: Mapped[int] = mapped_column(Integer, server_default="0")
+    accepted: Mapped[int] = mapped_column(Integer, server_default="0")
+    returned: Mapped[int] = mapped_column(Integer, server_default="0")
+    draft: Mapped[int] = mapped_column(Integer, server_default="0")
+    late: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
 class ValueRevision(Base):
     """Every change of a value: what it was after the change, who made it and why."""
 

@@ -20,7 +20,7 @@ from indicators.compute.periods import parse_period
 from indicators.indicator.endpoints import indicator_filter
 from indicators.indicator.present import agency_names, same_target
 from indicators.indicator.repository import IndicatorFilter, IndicatorRepository, visible_to
-from indicators.models import Agency, Indicator, IndicatorValue, Obligation, Plan, Share
+from indicators.models import Agency, Indicator, IndicatorValue, Obligation, PeriodTally, Plan, Share
 from indicators.vocabulary import SECTOR_LABELS, STATUS_LABELS, Comparator, Sector, Status, Unit
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["tổng hợp chỉ tiêu"])
@@ -213,20 +213,19 @@ def _state_counts(value: type[IndicatorValue]) -> list[Any]:
 
 
 def _tallied_per_agency(principal: CurrentPrincipal, code: str, kind: str) -> Subquery:
-    """Without filters: what each agency owes (`obligations`) beside what it sent for the period, counted per
-    agency from the covering index; no (indicator, agency) pair is joined. The caller's own agencies only,
-    or every agency for the province; a monitoring agency sees its reporters with `monitoring_agency_id`."""
-    value, owed = IndicatorValue, Obligation
-    sent = select(value.agency_id, *_state_counts(value)).where(value.period == code).group_by(value.agency_id)
+    """Without filters: what each agency owes (`obligations`) beside what it sent for the period (`period_tallies`,
+    kept by a trigger on the values): one row per agency, no value counted per request. The caller's own agencies
+    only, or every agency for the province; a monitoring agency sees its reporters with `monitoring_agency_id`."""
+    owed, tally = Obligation, PeriodTally
     mine = owed.periodicity == kind
     if not principal.province_wide:
-        sent = sent.where(value.agency_id.in_(principal.agency_subtree))
         mine = and_(mine, owed.agency_id.in_(principal.agency_subtree))
-    tally = sent.subquery("sent")
-    columns = [func.coalesce(tally.c[n], 0).label(n) for n in ("reported", "accepted", "returned", "draft", "late")]
+    counts = [
+        func.coalesce(getattr(tally, n), 0).label(n) for n in ("reported", "accepted", "returned", "draft", "late")
+    ]
     return (
-        select(owed.agency_id, owed.expected, *columns)
-        .outerjoin(tally, tally.c.agency_id == owed.agency_id)
+        select(owed.agency_id, owed.expected, *counts)
+        .outerjoin(tally, and_(tally.period == code, tally.agency_id == owed.agency_id))
         .where(mine)
         .subquery("per_agency")
     )
