@@ -5,7 +5,8 @@
    --agencies agencies, --indicators indicators with their shares and 20 periods of values written (see
    indicators_data). Kept between runs: a second run measures again at once. The tasks benchmark's database
    `tiendo_bench` on the same server is not touched.
-2. The real processes started (gateway and services, as `make run` starts them).
+2. The real processes started (gateway and services, as `make run` starts them); on the first run of a day, the
+   indicators process's daily reassessment of every indicator is awaited (and timed) before measuring.
 3. Each scenario timed through the gateway with a real login, one request after another, parameters varied
    per request (user, plan, milestone, indicator, period); then the SQL that the same endpoint function runs,
    captured in-process and replayed alone on a bare connection: the floor under the HTTP figure.
@@ -21,6 +22,8 @@ import statistics
 import time
 import uuid
 import warnings
+from datetime import datetime
+from datetime import time as clock
 from pathlib import Path
 
 import asyncpg
@@ -29,7 +32,7 @@ from common.auth import Principal
 from common.pagination import PageParams
 from common.roles import Role
 from common.settings import async_database_url
-from indicators.indicator.assess import today
+from indicators.indicator.assess import VIETNAM, today
 from indicators.indicator.endpoints import indicator_or_404, indicator_series, list_indicators
 from indicators.indicator.repository import IndicatorFilter
 from indicators.report.endpoints import completeness, scorecard
@@ -202,7 +205,7 @@ def scenarios(
     def series(who: tuple[str, Principal], indicator_id: uuid.UUID) -> Request:
         async def call(session: AsyncSession, p: Principal) -> object:
             indicator = await indicator_or_404(indicator_id, session, p)
-            return await indicator_series(indicator, session, p)
+            return await indicator_series(indicator, session)
 
         return Request(who[0], who[1], f"{base}/{indicator_id}/series", [], call)
 
@@ -210,9 +213,10 @@ def scenarios(
         period = rng.choice(facts.quarters)
 
         async def call(session: AsyncSession, p: Principal) -> object:
-            return await completeness(session, p, IndicatorFilter(), period)
+            first_page = PageParams(limit=50, cursor=None)
+            return await completeness(session=session, principal=p, f=IndicatorFilter(), page=first_page, period=period)
 
-        return Request(who[0], who[1], f"{base}/completeness", [("period", period)], call)
+        return Request(who[0], who[1], f"{base}/completeness", [("period", period), ("limit", 50)], call)
 
     def page(who: tuple[str, Principal]) -> Request:
         roll = rng.random()
@@ -340,6 +344,26 @@ async def _load(stack: Stack, batch: list[Request], *, seconds: float, clients: 
     )
 
 
+async def _wait_for_sweep(url: str, limit: float = 1800) -> None:
+    """The indicators process reassesses, once a day, what was assessed before today: on the first run of a day
+    that is every indicator of the dataset. Measure after it, as a deployment is measured after its nightly job."""
+    start_of_day = datetime.combine(today(), clock(), tzinfo=VIETNAM)
+    conn = await asyncpg.connect(_plain(url))
+    try:
+        stale = "SELECT count(*) FROM indicators.indicators WHERE assessed_at IS NULL OR assessed_at < $1"
+        left = await conn.fetchval(stale, start_of_day)
+        if not left:
+            return
+        print(f"Dịch vụ đang đánh giá lại {left:,} chỉ tiêu (việc hằng ngày); chờ xong rồi mới đo…", flush=True)
+        started = time.monotonic()
+        while left and time.monotonic() - started < limit:
+            await asyncio.sleep(5)
+            left = await conn.fetchval(stale, start_of_day)
+        print(f"  đánh giá lại xong sau {time.monotonic() - started:.0f} giây (còn {left:,})", flush=True)
+    finally:
+        await conn.close()
+
+
 async def _describe(url: str) -> str:
     conn = await asyncpg.connect(_plain(url))
     try:
@@ -421,6 +445,7 @@ def main(*, indicators: int, agencies: int, requests: int, seed: int, data_dir: 
         asyncio.run(build(url, key_dir, indicators=indicators, agencies=agencies, seed=seed))
         stack.start_all(log_dir)
         stack.wait_ready()
+        asyncio.run(_wait_for_sweep(url))
         print(asyncio.run(_describe(url)), flush=True)
         print(asyncio.run(measure(stack, url, requests, seed)), flush=True)
         return 0

@@ -35,6 +35,7 @@ from common.text import fold
 from indicators.compute.periods import DEFAULT_SCHEDULE, Period, current_period
 from indicators.indicator.assess import ProvincePoint, reassess
 from indicators.models import Indicator
+from indicators.report.obligations import REBUILD
 from indicators.vocabulary import (
     BOUNDED_UNITS,
     SECTOR_LABELS,
@@ -567,6 +568,10 @@ async def load_indicators(
     await conn.execute("SET maintenance_work_mem = '1GB'")
     for _, definition in indexes:
         await conn.execute(definition)
+    # What each agency owes per kind of period, as the service rebuilds it after an import (the values' trigger
+    # kept `period_tallies` while they were written).
+    for statement in REBUILD:
+        await conn.execute(statement)
 
 
 # One row per reporting agency and period, unless the draw says it was not sent yet; the value is the
