@@ -66,6 +66,11 @@ class Principal:
             raise NotAuthenticated("Mã truy cập không hợp lệ.") from exc
 
 
+def actor_name(actor: Principal | str) -> str:
+    """Who did it, for history: a user's name, or the name of a loader ("nạp dữ liệu")."""
+    return actor if isinstance(actor, str) else actor.username
+
+
 class KeySource:
     """Public keys by `kid`, from a JWKS file (re-read when it changes) or URL (re-fetched on an unknown kid)."""
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from common.clock import today
 from common.errors import InvalidInput
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
@@ -21,8 +22,8 @@ from indicators.compute.periods import DEFAULT_SCHEDULE, Period, current_period,
 from indicators.config import Settings
 from indicators.directory import follower
 from indicators.importer.service import ImportService
-from indicators.indicator.assess import refresh, today
-from indicators.models import Agency, Indicator, IndicatorValue, Plan, Share
+from indicators.indicator.assess import contributors_of, refresh
+from indicators.models import Agency, Indicator, IndicatorValue, Plan
 from indicators.vocabulary import BOUNDED_UNITS, Comparator, Periodicity, Unit
 
 LOADER = "nạp dữ liệu"
@@ -91,9 +92,7 @@ DEMO_FATES = (Decimal("1.05"), Decimal("1.0"), Decimal("1.0"), Decimal("0.9"), D
 
 async def _demo_values(session: AsyncSession, indicator: Indicator) -> int:
     rng = random.Random(hashlib.sha256(str(indicator.id).encode()).digest())
-    reporters = (
-        await session.scalars(select(Share).where(Share.indicator_id == indicator.id, Share.role == "contributor"))
-    ).all()
+    reporters = await contributors_of(session, indicator.id)
     named: list[uuid.UUID | None] = [s.agency_id for s in reporters] or [indicator.monitoring_agency_id]
     agencies = [a for a in named if a is not None]
     kind = Periodicity(indicator.periodicity)

@@ -29,17 +29,17 @@ from pathlib import Path
 import asyncpg
 import httpx
 from common.auth import Principal
+from common.clock import VIETNAM, today
 from common.pagination import PageParams
 from common.roles import Role
 from common.settings import async_database_url
-from indicators.indicator.assess import VIETNAM, today
 from indicators.indicator.endpoints import indicator_or_404, indicator_series, list_indicators
 from indicators.indicator.repository import IndicatorFilter
 from indicators.report.endpoints import completeness, scorecard
 from indicators.vocabulary import Periodicity, Sector, Status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tiendo.bench import Timing, percentile, timed
+from tiendo.bench import Timing, timed
 from tiendo.bench.indicators_data import IndicatorWriter, add_plans, copy_agencies, last_periods, load_indicators
 from tiendo.bench.tasks import (
     PASSWORD,
@@ -51,6 +51,7 @@ from tiendo.bench.tasks import (
     _login,
     _plain,
     _replay,
+    load_run,
 )
 from tiendo.bench.tasks_data import grow_directory
 from tiendo.stack import PROCESSES, SEED_INDICATORS, Stack, ensure_database, migrate_all, service_secret
@@ -315,33 +316,9 @@ async def measure(stack: Stack, url: str, requests: int, seed: int) -> str:
         rows.append((bypass, None, rows[0][2]))
         cards = [r for name, batch in plan.items() if name.startswith("Bảng điểm theo lĩnh vực") for r in batch]
         rng.shuffle(cards)
-        load = await _load(stack, cards, seconds=20, clients=8)
+        what = "bảng điểm theo lĩnh vực (toàn tỉnh và sở)"
+        load = await load_run(stack, cards, seconds=20, clients=8, what=what)
     return _table(rows) + "\n\n" + load
-
-
-async def _load(stack: Stack, batch: list[Request], *, seconds: float, clients: int) -> str:
-    """`clients` concurrent users opening sector scorecards back to back for `seconds`."""
-    samples: list[float] = []
-    stop_at = time.monotonic() + seconds
-
-    async def client(k: int) -> None:
-        async with httpx.AsyncClient(base_url=stack.url("gateway"), timeout=120) as http:
-            i = k
-            while time.monotonic() < stop_at:
-                r = batch[i % len(batch)]
-                start = time.perf_counter()
-                await _http_call(http, r)()
-                samples.append((time.perf_counter() - start) * 1000)
-                i += clients
-
-    started = time.monotonic()
-    await asyncio.gather(*(client(k) for k in range(clients)))
-    elapsed = time.monotonic() - started
-    return (
-        f"Tải: {clients} người dùng đồng thời mở bảng điểm theo lĩnh vực (toàn tỉnh và sở) trong {elapsed:.0f} giây: "
-        f"{len(samples) / elapsed:.0f} yêu cầu/giây, p50 {percentile(samples, 50):.1f} ms, "
-        f"p95 {percentile(samples, 95):.1f} ms, p99 {percentile(samples, 99):.1f} ms."
-    )
 
 
 async def _wait_for_sweep(url: str, limit: float = 1800) -> None:

@@ -252,7 +252,7 @@ async def measure(stack: Stack, url: str, requests: int, seed: int) -> str:
                 f"{first_name} — thẳng tới dịch vụ, không qua cổng", [_http_call(direct, r) for r in first]
             )
         rows.append((bypass, None))
-        load = await _load(stack, first, seconds=20, clients=8)
+        load = await load_run(stack, first, seconds=20, clients=8, what="trang của đơn vị")
     return table(rows) + "\n\n" + load
 
 
@@ -275,13 +275,13 @@ def _replay(conn: asyncpg.Connection, statements: list[tuple[str, Any]]) -> Call
     return call
 
 
-async def _load(stack: Stack, batch: list[Request], *, seconds: float, clients: int) -> str:
-    """`clients` concurrent users requesting agency pages back to back for `seconds`."""
+async def load_run(stack: Stack, batch: list[Request], *, seconds: float, clients: int, what: str) -> str:
+    """`clients` concurrent users sending `batch`'s requests back to back for `seconds`; `what` they open."""
     samples: list[float] = []
     stop_at = time.monotonic() + seconds
 
     async def client(k: int) -> None:
-        async with httpx.AsyncClient(base_url=stack.url("gateway"), timeout=60) as http:
+        async with httpx.AsyncClient(base_url=stack.url("gateway"), timeout=120) as http:
             i = k
             while time.monotonic() < stop_at:
                 r = batch[i % len(batch)]
@@ -294,7 +294,7 @@ async def _load(stack: Stack, batch: list[Request], *, seconds: float, clients: 
     await asyncio.gather(*(client(k) for k in range(clients)))
     elapsed = time.monotonic() - started
     return (
-        f"Tải: {clients} người dùng đồng thời mở trang của đơn vị trong {elapsed:.0f} giây: "
+        f"Tải: {clients} người dùng đồng thời mở {what} trong {elapsed:.0f} giây: "
         f"{len(samples) / elapsed:.0f} yêu cầu/giây, p50 {percentile(samples, 50):.1f} ms, "
         f"p95 {percentile(samples, 95):.1f} ms, p99 {percentile(samples, 99):.1f} ms."
     )

@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
+
+from common.clock import VIETNAM
 
 from indicators.vocabulary import Periodicity
 
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 ROMAN = ("I", "II", "III", "IV")
 COUNT = {Periodicity.QUARTER: 4, Periodicity.HALF_YEAR: 2, Periodicity.YEAR: 1}
 MONTHS = {Periodicity.QUARTER: 3, Periodicity.HALF_YEAR: 6, Periodicity.YEAR: 12}

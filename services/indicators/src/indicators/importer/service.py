@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from common.auth import Principal
+from common.auth import Principal, actor_name
 from common.directory.matching import AgencyMatcher, Match, Resolved
 from common.directory.repository import DirectoryRepository
 from common.errors import FieldError, InvalidInput
@@ -62,10 +62,6 @@ class ImportReport(BaseModel):
 class Assignees:
     monitoring: uuid.UUID | None
     contributors: list[tuple[uuid.UUID, str, Decimal | None, str | None]]  # agency, written, split, unit
-
-
-def actor_name(principal: Principal | str) -> str:
-    return principal if isinstance(principal, str) else principal.username
 
 
 class ImportService:

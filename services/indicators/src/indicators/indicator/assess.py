@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
+from common.clock import today
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,12 +19,6 @@ from indicators.compute.aggregate import PartValue, aggregate
 from indicators.compute.projection import Observation, assess, combine
 from indicators.models import Indicator, IndicatorValue, Share
 from indicators.vocabulary import Aggregation, Comparator, Status, Unit
-
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def today() -> date:
-    return datetime.now(VIETNAM).date()
 
 
 @dataclass(frozen=True)
@@ -46,6 +40,12 @@ class ValueLike(Protocol):
     denominator: Decimal | None
     state: str
     demo: bool
+
+
+async def contributors_of(session: AsyncSession, indicator_id: uuid.UUID) -> list[Share]:
+    """The agencies that report an indicator's values, with their split targets and weights."""
+    stmt = select(Share).where(Share.indicator_id == indicator_id, Share.role == "contributor")
+    return list((await session.scalars(stmt)).all())
 
 
 async def accepted_values(session: AsyncSession, indicator_id: uuid.UUID) -> Sequence[ValueLike]:
@@ -156,11 +156,7 @@ def _text(value: Decimal | None) -> str | None:
 async def refresh(session: AsyncSession, indicator: Indicator) -> None:
     """Recompute one indicator from the database, then its composite parent when it is a part."""
     values = await accepted_values(session, indicator.id)
-    contributors = list(
-        (
-            await session.scalars(select(Share).where(Share.indicator_id == indicator.id, Share.role == "contributor"))
-        ).all()
-    )
+    contributors = await contributors_of(session, indicator.id)
     children = list((await session.scalars(select(Indicator).where(Indicator.parent_id == indicator.id))).all())
     reassess(indicator, province_series(indicator, values, contributors), [Status(c.status) for c in children] or None)
     await session.flush()

@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from indicators.compute.periods import parse_period
 from indicators.db import outbox
-from indicators.indicator.assess import accepted_values, province_series, refresh
+from indicators.indicator.assess import accepted_values, contributors_of, province_series, refresh
 from indicators.indicator.auth import can_define
 from indicators.indicator.exceptions import IndicatorNotFound
 from indicators.indicator.present import agency_names, present_detail, present_list
@@ -41,7 +41,7 @@ from indicators.indicator.schemas import (
     SeriesPoint,
     TargetPoint,
 )
-from indicators.models import Agency, Indicator, IndicatorValue, Share
+from indicators.models import Agency, Indicator, IndicatorValue
 from indicators.report.obligations import rebuild_obligations
 from indicators.vocabulary import Comparator, Sector, Status
 
@@ -189,11 +189,7 @@ async def indicator_series(
     ] = None,
 ) -> Series:
     values = await accepted_values(session, indicator.id)
-    contributors = list(
-        (
-            await session.scalars(select(Share).where(Share.indicator_id == indicator.id, Share.role == "contributor"))
-        ).all()
-    )
+    contributors = await contributors_of(session, indicator.id)
     # Each agency's figures for one period (every state), not for all of them: a split over 200 communes
     # and 20 quarters would be thousands of rows; `GET /{id}/values?agency_id=` gives one agency's history.
     shown = period.strip().upper() if period else (values[-1].period if values else None)

@@ -9,11 +9,12 @@ from common.auth import Principal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from indicators.indicator.assess import contributors_of
 from indicators.indicator.auth import can_define, can_report
 from indicators.indicator.repository import visible_to
 from indicators.indicator.schemas import AgencyRef, IndicatorDetail, IndicatorRead, LinkedTarget, ShareRead
-from indicators.models import Agency, Indicator, Plan, Share
-from indicators.value.service import reporters
+from indicators.models import Agency, Indicator, Plan
+from indicators.value.service import reporting_agencies
 from indicators.vocabulary import STATUS_LABELS, Comparator, Status
 
 
@@ -57,11 +58,7 @@ async def present_list(session: AsyncSession, rows: list[Indicator]) -> list[Ind
 
 
 async def present_detail(session: AsyncSession, principal: Principal, indicator: Indicator) -> IndicatorDetail:
-    shares = list(
-        (
-            await session.scalars(select(Share).where(Share.indicator_id == indicator.id, Share.role == "contributor"))
-        ).all()
-    )
+    shares = await contributors_of(session, indicator.id)
     parts = list(
         (
             await session.scalars(
@@ -72,7 +69,7 @@ async def present_detail(session: AsyncSession, principal: Principal, indicator:
     linked = await _linked(session, principal, indicator)
     plans = await plans_by_id(session, [indicator.plan_id, *(p.plan_id for p in parts)])
     names = await agency_names(session, [indicator.monitoring_agency_id, *(s.agency_id for s in shares)])
-    allowed = await reporters(session, indicator)
+    allowed = reporting_agencies(indicator, shares)
     base = read(indicator, plans, names, bool(parts))
     return IndicatorDetail.model_validate(
         {

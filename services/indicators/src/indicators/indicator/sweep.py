@@ -10,11 +10,12 @@ from contextlib import asynccontextmanager
 from datetime import datetime, time
 
 import structlog
+from common.clock import VIETNAM, today
 from fastapi import FastAPI
 from sqlalchemy import or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from indicators.indicator.assess import VIETNAM, refresh, today
+from indicators.indicator.assess import refresh
 from indicators.models import Indicator
 
 BATCH = 200

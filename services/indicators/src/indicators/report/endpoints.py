@@ -13,14 +13,14 @@ from common.errors import InvalidInput, NotAuthenticated, problem_responses
 from common.pagination import PageParams, cursor_int, decode_cursor, encode_cursor, page_params
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import Subquery, and_, exists, func, or_, select, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy import Subquery, and_, func, or_, select
 
 from indicators.compute.periods import parse_period
 from indicators.indicator.endpoints import indicator_filter
 from indicators.indicator.present import agency_names, same_target
 from indicators.indicator.repository import IndicatorFilter, IndicatorRepository, visible_to
-from indicators.models import Agency, Indicator, IndicatorValue, Obligation, PeriodTally, Plan, Share
+from indicators.models import Agency, Indicator, IndicatorValue, Obligation, PeriodTally, Plan
+from indicators.report.obligations import owed_pairs
 from indicators.vocabulary import SECTOR_LABELS, STATUS_LABELS, Comparator, Sector, Status, Unit
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["tổng hợp chỉ tiêu"])
@@ -119,25 +119,9 @@ class Completeness(BaseModel):
 
 
 def _reporters(f: IndicatorFilter, principal: CurrentPrincipal, kind: str) -> Subquery:
-    """(indicator, agency) pairs that owe a value for periods of this kind: the contributors, or the monitoring
-    agency where nobody else reports. Composite indicators report through their parts."""
-    part = aliased(Indicator)
-    base = and_(
-        Indicator.periodicity == kind,
-        visible_to(principal),
-        ~exists().where(part.parent_id == Indicator.id),
-    )
+    """(indicator, agency) pairs that owe a value for periods of this kind, among what the caller may see."""
     filtered = IndicatorRepository.filter_conditions(f, top_level=False)
-    contributors = (
-        select(Share.indicator_id, Share.agency_id)
-        .join(Indicator, Indicator.id == Share.indicator_id)
-        .where(Share.role == "contributor", base, *filtered)
-    )
-    has_contributor = exists().where(Share.indicator_id == Indicator.id, Share.role == "contributor")
-    monitors = select(Indicator.id, Indicator.monitoring_agency_id).where(
-        base, *filtered, ~has_contributor, Indicator.monitoring_agency_id.is_not(None)
-    )
-    return union_all(contributors, monitors).subquery("owed")
+    return owed_pairs(Indicator.periodicity == kind, visible_to(principal), *filtered).subquery("owed")
 
 
 @router.get("/completeness", summary="Mức đầy đủ báo cáo một kỳ: đơn vị nào chưa gửi số liệu", responses=ERRORS)

@@ -22,7 +22,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.compute.periods import parse_period
 from indicators.db import idempotency_keys
-from indicators.indicator.endpoints import PREFIX, READ_ERRORS, UPDATE_ERRORS, WRITE_ERRORS, IndicatorDep
+from indicators.indicator.endpoints import (
+    PREFIX,
+    READ_ERRORS,
+    UPDATE_ERRORS,
+    WRITE_ERRORS,
+    IndicatorDep,
+    IndicatorForWrite,
+)
 from indicators.indicator.exceptions import ValueNotFound
 from indicators.indicator.present import agency_names
 from indicators.indicator.repository import IndicatorRepository, shared_with
@@ -198,7 +205,7 @@ async def _one(session: AsyncSession, value: IndicatorValue, response: Response)
     responses=WRITE_ERRORS,
 )
 async def report_value(
-    indicator: IndicatorDep,
+    indicator: IndicatorForWrite,
     body: ValueCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
@@ -206,10 +213,8 @@ async def report_value(
 ) -> Response:
     if (replayed := await idem.replay()) is not None:
         return replayed
-    locked = await IndicatorRepository(session, principal).get(indicator.id, for_update=True)
-    assert locked is not None
     value = await ValueService(session, principal).create(
-        locked, body.agency_id, body.period, body.report(), submit=body.submit
+        indicator, body.agency_id, body.period, body.report(), submit=body.submit
     )
     read = (await present_values(session, [value], with_revisions=True))[0]
     response = await idem.remember(201, read)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from common.auth import Principal
+from common.clock import today
 from common.errors import Conflict, FieldError, Forbidden, InvalidInput
 from common.outbox import publish
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from indicators.compute.attainment import validate_value
 from indicators.compute.periods import Period, ReportSchedule, current_period, is_late, parse_period
 from indicators.db import outbox
-from indicators.indicator.assess import refresh, today
+from indicators.indicator.assess import contributors_of, refresh
 from indicators.indicator.auth import STANDING, WRITERS, can_report, can_review
 from indicators.models import Indicator, IndicatorValue, Plan, Share, ValueRevision
 from indicators.vocabulary import PERIODICITY_LABELS, Comparator, Periodicity, Status, Unit
@@ -37,15 +38,16 @@ class Report:
     evidence: list[dict[str, Any]] | None = None
 
 
-async def reporters(session: AsyncSession, indicator: Indicator) -> set[uuid.UUID]:
+def reporting_agencies(indicator: Indicator, contributors: list[Share]) -> set[uuid.UUID]:
     """The agencies that report values: the contributors, or the monitoring agency when nobody else does."""
-    rows = await session.scalars(
-        select(Share.agency_id).where(Share.indicator_id == indicator.id, Share.role == "contributor")
-    )
-    found = set(rows.all())
+    found = {s.agency_id for s in contributors}
     if not found and indicator.monitoring_agency_id is not None:
         found.add(indicator.monitoring_agency_id)
     return found
+
+
+async def reporters(session: AsyncSession, indicator: Indicator) -> set[uuid.UUID]:
+    return reporting_agencies(indicator, await contributors_of(session, indicator.id))
 
 
 async def schedule_of(session: AsyncSession, indicator: Indicator) -> ReportSchedule:

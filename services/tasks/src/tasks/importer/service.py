@@ -7,7 +7,7 @@ import hashlib
 import uuid
 from collections import defaultdict
 
-from common.auth import Principal
+from common.auth import Principal, actor_name
 from common.directory.matching import AgencyMatcher, Match, Resolved
 from common.directory.repository import DirectoryRepository
 from common.errors import FieldError, InvalidInput
@@ -21,7 +21,7 @@ from tasks.importer.layout import COLUMNS, Layout, TaskRow, lay_out
 from tasks.models import Agency, ImportRun, Plan, Section, Task
 from tasks.task.rules import today
 from tasks.task.schemas import TaskCreate
-from tasks.task.service import Assignee, TaskService, actor_name
+from tasks.task.service import Assignee, TaskService
 
 
 class RowIssue(BaseModel):

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def today() -> date:
-    return datetime.now(VIETNAM).date()
+# The facts of the date use the province's calendar; re-exported for the modules that read them here.
+from common.clock import VIETNAM as VIETNAM
+from common.clock import today as today
 
 
 class Status(StrEnum):

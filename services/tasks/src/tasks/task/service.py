@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from common.auth import Principal
+from common.auth import Principal, actor_name
 from common.directory.repository import DirectoryRepository
 from common.errors import Forbidden, InvalidInput
 from common.outbox import publish
@@ -38,10 +38,6 @@ PERIODIC_KINDS = (DeadlineKind.RECURRING.value, DeadlineKind.ONGOING.value)
 class Assignee:
     agency_id: uuid.UUID
     via_group: str | None = None
-
-
-def actor_name(actor: Principal | str) -> str:
-    return actor if isinstance(actor, str) else actor.username
 
 
 def actor_agency(actor: Principal | str) -> uuid.UUID | None:
