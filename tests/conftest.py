@@ -17,6 +17,9 @@ import pytest
 from common.settings import async_database_url
 from tiendo.stack import PROCESSES, Stack, ensure_database, migrate_all, service_secret
 
+from tests.mailbox import Mailbox
+from tests.notifications.worker_support import working_morning_shift
+
 DEMO_PASSWORD = "tiendo-demo"
 
 
@@ -55,9 +58,21 @@ def new_database(pg_server_url: str) -> Callable[[str], str]:
 
 
 @pytest.fixture(scope="session")
-def stack(new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """Gateway and three services as separate processes on free ports, over a migrated database with demo data
-    and the seed plans loaded, as the run command leaves them."""
+def mailbox() -> Iterator[Mailbox]:
+    """The SMTP server the stack's notifications worker sends to."""
+    box = Mailbox(free_port()).start()
+    try:
+        yield box
+    finally:
+        box.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(
+    new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox
+) -> Iterator[Stack]:
+    """Gateway, three services and the notifications worker as separate processes on free ports, over a migrated
+    database with demo data and the seed plans loaded, as the run command leaves them; e-mail goes to `mailbox`."""
     from gateway.demo.loader import load
 
     url = new_database("stack")
@@ -75,6 +90,13 @@ def stack(new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathF
             # Many tests fail logins on purpose from 127.0.0.1; the address limit has its own test.
             "GATEWAY_LOGIN_ADDRESS_LIMIT": "100000",
             "GATEWAY_UPSTREAM_TIMEOUT_SECONDS": "5",
+            "NOTIFICATIONS_SMTP_HOST": "127.0.0.1",
+            "NOTIFICATIONS_SMTP_PORT": str(mailbox.port),
+            "NOTIFICATIONS_CLOCK_SHIFT_SECONDS": str(working_morning_shift()),
+            "NOTIFICATIONS_DIRECTORY_POLL_SECONDS": "0.5",
+            "NOTIFICATIONS_SCHEDULE_EVERY_SECONDS": "1",
+            "NOTIFICATIONS_IDLE_SECONDS": "0.2",
+            "NOTIFICATIONS_STREAM_HEARTBEAT_SECONDS": "1",
         },
     )
     running.start_all(folder)

@@ -25,6 +25,8 @@ PROCESSES = (
     ("indicators", "indicators", 8102),
     ("notifications", "notifications", 8103),
 )
+# Background processes beside the servers: (name, package, command).
+WORKERS = (("notifications-worker", "notifications", "work"),)
 
 
 SEED_PLANS = Path(os.environ.get("TIENDO_SEED_DIR", Path(__file__).resolve().parents[3] / "data" / "plans"))
@@ -67,6 +69,10 @@ class Stack:
             "TASKS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
             "INDICATORS_DIRECTORY_URL": self.url("gateway"),
             "INDICATORS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
+            # The notifications worker follows the identity, tasks and indicators feeds through the gateway.
+            "NOTIFICATIONS_DIRECTORY_URL": self.url("gateway"),
+            "NOTIFICATIONS_DIRECTORY_CLIENT_SECRET": service_secret(self.key_dir),
+            "NOTIFICATIONS_PUBLIC_URL": self.url("gateway"),
             # Uploaded evidence files, beside the keys in the data folder (.data/evidence for `make run`).
             "TASKS_STORAGE_DIR": str(self.key_dir.parent / "evidence"),
         }
@@ -78,15 +84,22 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def start(self, name: str, log_dir: Path | None = None) -> None:
+    def start(
+        self, name: str, log_dir: Path | None = None, *, package: str | None = None, command: str = "serve"
+    ) -> None:
         out = (log_dir / f"{name}.log").open("ab") if log_dir else None
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", name, "serve"], env=self.env(), stdout=out, stderr=subprocess.STDOUT if out else None
+            [sys.executable, "-m", package or name, command],
+            env=self.env(),
+            stdout=out,
+            stderr=subprocess.STDOUT if out else None,
         )
 
     def start_all(self, log_dir: Path | None = None) -> None:
         for name, _, _ in PROCESSES:
             self.start(name, log_dir)
+        for name, package, command in WORKERS:
+            self.start(name, log_dir, package=package, command=command)
 
     def wait_ready(self, names: list[str] | None = None, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout

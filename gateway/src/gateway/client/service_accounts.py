@@ -1,4 +1,5 @@
-"""API clients the services themselves use to follow the gateway's feeds (the agency directory)."""
+"""API clients the services themselves use to follow the gateway's feeds (the agency directory; the tasks and
+indicators feeds for the notifications service)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from gateway.client.service import ClientService
 from gateway.models import Agency, ApiClient
 
 # service → its client id; province-wide (at the root agency) because the directory is the whole tree.
-SERVICE_CLIENTS = {"tasks": "svc-tasks", "indicators": "svc-indicators"}
+SERVICE_CLIENTS = {"tasks": "svc-tasks", "indicators": "svc-indicators", "notifications": "svc-notifications"}
 ACTOR = "cài đặt dịch vụ"
 
 

@@ -1,0 +1,169 @@
+"""The worker process (`python -m notifications work`): follows the feeds, computes the day's reminders, turns
+notices into deliveries and delivers them. Run as many replicas as needed: they share work through the database
+(advisory locks for the feeds and the scheduler, SKIP LOCKED claims for deliveries)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+from datetime import datetime, time, timedelta
+
+import httpx
+import structlog
+from common.clock import VIETNAM
+from common.db import Database
+from common.directory.sync import DirectoryUnavailable, FeedFollower, directory_client
+
+from notifications.calendar.repository import load_calendar
+from notifications.calendar.workdays import SendWindow, WorkCalendar
+from notifications.channel.email import SmtpConfig
+from notifications.clock import Clock
+from notifications.config import Settings
+from notifications.delivery.engine import Engine
+from notifications.delivery.fanout import fan_out
+from notifications.follow.identity import identity
+from notifications.follow.indicators import IndicatorFeed
+from notifications.follow.tasks import TaskFeed
+from notifications.models import FeedCursor
+from notifications.schedule.service import schedule_round
+
+log = structlog.get_logger("worker")
+
+
+def smtp_config(settings: Settings) -> SmtpConfig | None:
+    if not settings.smtp_host:
+        return None
+    return SmtpConfig(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        sender=settings.smtp_sender,
+        username=settings.smtp_username,
+        password=settings.smtp_password,
+        starttls=settings.smtp_starttls,
+    )
+
+
+class Worker:
+    def __init__(self, settings: Settings, db: Database, http: httpx.AsyncClient) -> None:
+        self.settings, self.db = settings, db
+        self.clock = Clock(settings.clock_shift)
+        self.window = SendWindow(settings.send_window_start, settings.send_window_end)
+        # Measured on the worker's clock, so a demo shift ahead does not make fresh events look old.
+        max_age = timedelta(hours=settings.announce_max_age_hours) + self.clock.shift
+        self.task_feed = TaskFeed(self.clock, max_age)
+        self.indicator_feed = IndicatorFeed(self.clock, max_age)
+        self.followers: list[FeedFollower] = [
+            identity,
+            FeedFollower(
+                FeedCursor,
+                feed="tasks",
+                lock="notifications.tasks",
+                apply=self.task_feed.apply,
+                finish=self.task_feed.finish,
+            ),
+            FeedFollower(
+                FeedCursor, feed="indicators", lock="notifications.indicators", apply=self.indicator_feed.apply
+            ),
+        ]
+        self.engine = Engine(
+            sessionmaker=db.sessionmaker,
+            clock=self.clock,
+            worker=settings.worker_id,
+            public_url=settings.public_url,
+            window=self.window,
+            smtp=smtp_config(settings),
+            http=http,
+            production=settings.production,
+            batch_size=settings.batch_size,
+            claim_seconds=settings.claim_seconds,
+            max_attempts=settings.max_attempts,
+            retry_base=settings.retry_base_seconds,
+            retry_cap=settings.retry_cap_seconds,
+        )
+
+    async def follow(self) -> None:
+        client = directory_client(self.settings)
+        if client is None:
+            log.warning("feeds not configured; the worker only schedules and delivers")
+            return
+        try:
+            while True:
+                for follower in self.followers:
+                    try:
+                        if applied := await follower.sync_once(self.db.sessionmaker, client):
+                            log.info("feed read", feed=follower.feed, events=applied)
+                    except (DirectoryUnavailable, httpx.HTTPError) as exc:
+                        log.warning("feed unavailable; will retry", feed=follower.feed, reason=str(exc))
+                await asyncio.sleep(self.settings.directory_poll_seconds)
+        finally:
+            await client.close()
+
+    async def schedule(self) -> None:
+        while True:
+            async with self.db.sessionmaker() as session, session.begin():
+                written = await schedule_round(session, self.clock)
+            if written:
+                log.info("reminders scheduled", notices=written)
+            await asyncio.sleep(self.settings.schedule_every_seconds)
+
+    async def fan_out_once(self) -> int:
+        now = self.clock.now()
+        async with self.db.sessionmaker() as session, session.begin():
+            calendar = await load_calendar(session)
+            taken, _ = await fan_out(
+                session,
+                now=now,
+                email_at=calendar.next_window_open(now, self.window),
+                digest_at=digest_time(calendar, now, self.window),
+                email=self.engine.smtp is not None,
+            )
+        return taken
+
+    async def deliver(self) -> None:
+        while True:
+            busy = await self.fan_out_once()
+            busy += await self.engine.deliver_batch()
+            busy += await self.engine.send_digests()
+            if not busy:
+                await asyncio.sleep(self.settings.idle_seconds)
+
+    async def run(self) -> None:
+        loops: list[Callable[[], Awaitable[None]]] = [self.follow, self.schedule, self.deliver]
+        await asyncio.gather(*(_forever(loop) for loop in loops))
+
+
+def digest_time(calendar: WorkCalendar, now: datetime, window: SendWindow) -> datetime:
+    """Digests go when the sending window next opens: the next working morning, not the window under way."""
+    opening = calendar.next_window_open(now, window)
+    if opening <= now:
+        tomorrow = datetime.combine(now.astimezone(VIETNAM).date() + timedelta(days=1), time(0), tzinfo=VIETNAM)
+        opening = calendar.next_window_open(tomorrow, window)
+    return opening
+
+
+async def _forever(loop: Callable[[], Awaitable[None]]) -> None:
+    """A loop that fails (the database restarting, say) starts again after a pause instead of ending the worker."""
+    while True:
+        try:
+            await loop()
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("worker loop failed; restarting", loop=getattr(loop, "__name__", "?"))
+            await asyncio.sleep(2)
+
+
+async def work(settings: Settings) -> None:
+    db = Database(settings.database_url, schema="notifications", application_name="notifications-worker", pool_size=4)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with httpx.AsyncClient(timeout=10, follow_redirects=False) as http:
+        runner = asyncio.create_task(Worker(settings, db, http).run())
+        await stop.wait()
+        runner.cancel()
+        await asyncio.gather(runner, return_exceptions=True)
+    await db.dispose()

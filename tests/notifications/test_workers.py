@@ -1,0 +1,205 @@
+"""The delivery engine with real worker processes sharing one database: three at once deliver every reminder
+exactly once; a worker killed mid-batch leaves claims that another worker delivers after the lease expires;
+e-mail survives the SMTP server being down; a failing webhook is retried with backoff, then dead-lettered."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import signal
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from notifications.calendar.workdays import WorkCalendar
+from notifications.channel.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+
+from tests.conftest import free_port
+from tests.mailbox import Mailbox
+from tests.notifications.worker_support import WorkerWorld, shifted_today, wait_for, world
+
+
+@pytest.fixture
+def workers(new_database: Callable[[str], str], tmp_path: Path) -> Iterator[WorkerWorld]:
+    yield from world(new_database, tmp_path)
+
+
+@pytest.fixture
+def smtp() -> Iterator[Mailbox]:
+    box = Mailbox(free_port()).start()
+    try:
+        yield box
+    finally:
+        box.stop()
+
+
+def due_in_three_working_days(workers: WorkerWorld):  # type: ignore[no-untyped-def]
+    return WorkCalendar().add_working_days(shifted_today(workers.shift), 3)
+
+
+class TestManyWorkers:
+    def test_three_workers_deliver_every_reminder_exactly_once(self, workers: WorkerWorld, smtp: Mailbox) -> None:
+        agencies = workers.people(150)
+        workers.deadlines(agencies, due_in_three_working_days(workers))
+        for n in range(3):
+            workers.start_worker(
+                f"worker-{n}", NOTIFICATIONS_SMTP_HOST="127.0.0.1", NOTIFICATIONS_SMTP_PORT=str(smtp.port)
+            )
+
+        assert wait_for(lambda: workers.counts().get("sent", 0) == 300, 90), workers.counts()
+
+        assert workers.counts() == {"sent": 300}
+        notices = workers.run("SELECT event_type, count(*) FROM notifications.notices GROUP BY 1")
+        assert notices == [("task.due_soon", 150)]
+        assert workers.run("SELECT max(attempts), min(attempts) FROM notifications.deliveries") == [(1, 1)]
+        inbox = workers.run(
+            "SELECT count(*), count(DISTINCT delivery_id), count(DISTINCT user_id) FROM notifications.inbox_items"
+        )
+        assert inbox == [(150, 150, 150)]
+        mails = smtp.wait_for(150)
+        assert len(mails) == 150
+        assert len({m["Message-ID"] for m in mails}) == 150
+        assert len({str(m["To"]) for m in mails}) == 150
+        senders = workers.run("SELECT count(DISTINCT claimed_by) FROM notifications.deliveries")
+        assert senders[0][0] >= 2, "the batch was not shared between the workers"
+
+    def test_a_worker_killed_mid_batch_has_its_claims_delivered_by_another(self, workers: WorkerWorld) -> None:
+        agencies = workers.people(400)
+        workers.deadlines(agencies, due_in_three_working_days(workers))
+        lease = {"NOTIFICATIONS_CLAIM_SECONDS": "3", "NOTIFICATIONS_BATCH_SIZE": "400"}
+        doomed = workers.start_worker("doomed", **lease)
+
+        def mid_batch() -> bool:
+            rows = workers.run(
+                "SELECT status, count(*) FROM notifications.deliveries WHERE claimed_by = 'doomed' GROUP BY 1"
+            )
+            state = dict(rows)
+            return state.get("sent", 0) > 0 and state.get("sending", 0) > 0
+
+        assert wait_for(mid_batch, 60)
+        os.kill(doomed.pid, signal.SIGKILL)
+        doomed.wait()
+        stranded = workers.run(
+            "SELECT count(*) FROM notifications.deliveries WHERE claimed_by = 'doomed' AND status = 'sending'"
+        )[0][0]
+        assert stranded > 0
+        workers.start_worker("rescuer", **lease)
+
+        assert wait_for(lambda: workers.counts() == {"sent": 400}, 60), workers.counts()
+        assert workers.run("SELECT count(*), count(DISTINCT delivery_id) FROM notifications.inbox_items") == [
+            (400, 400)
+        ]
+        rescued = workers.run(
+            "SELECT count(*) FROM notifications.deliveries WHERE claimed_by = 'rescuer' AND attempts = 2"
+        )[0][0]
+        assert rescued == stranded
+
+
+class TestEmailOutage:
+    def test_smtp_down_then_up_delivers_every_email_once(self, workers: WorkerWorld) -> None:
+        agencies = workers.people(20)
+        workers.deadlines(agencies, due_in_three_working_days(workers))
+        port = free_port()  # nothing listens here yet: the SMTP server is down
+        workers.start_worker(
+            "mailer",
+            NOTIFICATIONS_SMTP_HOST="127.0.0.1",
+            NOTIFICATIONS_SMTP_PORT=str(port),
+            NOTIFICATIONS_RETRY_BASE_SECONDS="1",
+            NOTIFICATIONS_RETRY_CAP_SECONDS="2",
+            NOTIFICATIONS_MAX_ATTEMPTS="50",
+        )
+
+        def retried() -> bool:
+            rows = workers.run(
+                "SELECT min(attempts) FROM notifications.deliveries WHERE channel = 'email' AND status = 'pending'"
+            )
+            return bool(rows[0][0] and rows[0][0] >= 2)
+
+        assert wait_for(retried, 60), workers.counts()
+        errors = workers.run("SELECT DISTINCT last_error FROM notifications.deliveries WHERE channel = 'email'")
+        assert all(e[0] for e in errors), errors
+        box = Mailbox(port).start()
+        try:
+            assert wait_for(lambda: workers.counts() == {"sent": 40}, 60), workers.counts()
+            mails = box.wait_for(20)
+            assert len(mails) == 20
+            assert len({m["Message-ID"] for m in mails}) == 20
+        finally:
+            box.stop()
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """Verifies each signed request; answers with the status its URL asks for (`/ok`, `/fail`, `/flaky`)."""
+
+    secret = "bí-mật-thử-nghiệm"
+    calls: list[tuple[str, float, bool, dict[str, object]]] = []
+    flaky_left = 2
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        signed = verify(
+            self.secret, self.headers[TIMESTAMP_HEADER], self.headers[SIGNATURE_HEADER], body, now=int(time.time())
+        )
+        Receiver.calls.append((self.path, time.monotonic(), signed, json.loads(body)))
+        status = 200
+        if self.path == "/fail" or (self.path == "/flaky" and Receiver.flaky_left > 0):
+            Receiver.flaky_left -= self.path == "/flaky"
+            status = 500
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class TestWebhooks:
+    @pytest.fixture
+    def receiver(self) -> Iterator[str]:
+        Receiver.calls, Receiver.flaky_left = [], 2
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}"
+        finally:
+            server.shutdown()
+
+    def test_signed_retried_with_backoff_then_dead_lettered(self, workers: WorkerWorld, receiver: str) -> None:
+        agencies = workers.people(3)
+        for agency, path in zip(agencies, ("/ok", "/flaky", "/fail"), strict=True):
+            workers.run(
+                "INSERT INTO notifications.webhooks (id, agency_id, url, secret, event_types, description, active, "
+                "created_by) VALUES (:id, :a, :url, :s, ARRAY[]::varchar[], '', true, 'thử')",
+                {"id": uuid.uuid4(), "a": agency, "url": receiver + path, "s": Receiver.secret},
+            )
+        workers.deadlines(agencies, due_in_three_working_days(workers))
+        workers.start_worker(
+            "hooks",
+            NOTIFICATIONS_RETRY_BASE_SECONDS="1",
+            NOTIFICATIONS_RETRY_CAP_SECONDS="30",
+            NOTIFICATIONS_MAX_ATTEMPTS="4",
+        )
+
+        def settled() -> bool:
+            rows = workers.run("SELECT status FROM notifications.deliveries WHERE channel = 'webhook'")
+            return sorted(r[0] for r in rows) == ["dead", "sent", "sent"]
+
+        assert wait_for(settled, 60), workers.run("SELECT status, attempts, last_error FROM notifications.deliveries")
+        assert all(signed for _, _, signed, _ in Receiver.calls)
+        by_path = {p: [c for c in Receiver.calls if c[0] == p] for p in ("/ok", "/flaky", "/fail")}
+        assert [len(by_path[p]) for p in ("/ok", "/flaky", "/fail")] == [1, 3, 4]
+        gaps = [b[1] - a[1] for a, b in itertools.pairwise(by_path["/fail"])]
+        assert gaps[0] >= 0.9 and gaps[1] >= 1.9 and gaps[2] >= 3.9, gaps  # 1 s, 2 s, 4 s
+        dead = workers.run(
+            "SELECT attempts, last_error FROM notifications.deliveries WHERE channel = 'webhook' AND status = 'dead'"
+        )
+        assert dead[0][0] == 4 and "500" in dead[0][1]
+        payload = by_path["/ok"][0][3]
+        assert payload["event_type"] == "task.due_soon" and payload["subject"]["type"] == "task"  # type: ignore[index]
+        assert "sắp đến hạn" in str(payload["title"]).lower()
