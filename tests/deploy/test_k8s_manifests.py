@@ -21,6 +21,7 @@ from common.settings import FollowerSettings
 from gateway.client.service_accounts import SERVICE_CLIENTS
 from indicators.config import Settings as IndicatorsSettings
 from kubernetes_validate.utils import latest_version
+from notifications.config import Settings as NotificationsSettings
 from tasks.config import Settings as TasksSettings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -37,8 +38,14 @@ COMPONENT = "app.kubernetes.io/component"
 # deploy/README.md deletes the previous release's Jobs by these components before applying the new ones.
 JOB_COMPONENTS = {"migration", "seed"}
 DIRECTORY_JOB = "gateway-load-agencies"
-# The services that follow the gateway's agency directory with their own API client, and their settings.
-FOLLOWERS: dict[str, type[FollowerSettings]] = {"tasks": TasksSettings, "indicators": IndicatorsSettings}
+# The services that follow the gateway's feeds with their own API client, and their settings.
+FOLLOWERS: dict[str, type[FollowerSettings]] = {
+    "tasks": TasksSettings,
+    "indicators": IndicatorsSettings,
+    "notifications": NotificationsSettings,
+}
+# Where each service follows the feeds: its API Deployment, or for notifications its worker.
+FOLLOWING_DEPLOYMENT = {"tasks": "tasks", "indicators": "indicators", "notifications": WORKER}
 
 
 class Seed(NamedTuple):
@@ -287,7 +294,11 @@ def test_the_notification_worker_runs_apart_from_the_api(overlay: str) -> None:
     worker = of_kind(overlay, "Deployment").get(WORKER)
     assert worker is not None, "the notifications worker Deployment is missing"
     (container,) = worker["spec"]["template"]["spec"]["containers"]
-    assert container["command"] == ["python", "-m", "notifications", "worker"]
+    assert container["command"] == ["python", "-m", "notifications", "work"]
+    assert worker["spec"]["replicas"] >= 2, "two replicas at least: they share the work through the database"
+    env = environment(overlay, container)
+    assert env["NOTIFICATIONS_WORKER_HEALTH_PORT"] == str(container["ports"][0]["containerPort"])
+    assert container["livenessProbe"]["httpGet"]["path"] == "/health"
     labels = worker["spec"]["template"]["metadata"]["labels"]
     for service in of_kind(overlay, "Service").values():
         assert not service["spec"]["selector"].items() <= labels.items(), "no Service routes to the worker"
@@ -384,7 +395,7 @@ def test_every_job_is_replaced_by_the_release_steps(overlay: str) -> None:
 
 
 def assert_follows_the_gateway_directory_with_its_own_client(overlay: str, service: str) -> None:
-    env, p = environment(overlay, service_container(overlay, service)), prefix(service)
+    env, p = environment(overlay, service_container(overlay, FOLLOWING_DEPLOYMENT[service])), prefix(service)
     url = urlsplit(env[f"{p}DIRECTORY_URL"])
     assert (url.scheme, url.hostname, url.port) == ("http", "gateway", PORTS["gateway"]), url
     client_id = env.get(f"{p}DIRECTORY_CLIENT_ID", FOLLOWERS[service].model_fields["directory_client_id"].default)
@@ -417,13 +428,18 @@ def test_indicators_follows_the_gateway_directory_with_its_own_client(overlay: s
 
 
 @overlays
+def test_the_notifications_worker_follows_the_gateway_feeds_with_its_own_client(overlay: str) -> None:
+    assert_follows_the_gateway_directory_with_its_own_client(overlay, "notifications")
+
+
+@overlays
 def test_every_client_the_gateway_registers_is_one_a_service_follows_with(overlay: str) -> None:
     """SERVICE_CLIENTS and the Deployments agree both ways: no service left without the feed, no stray client."""
     assert set(SERVICE_CLIENTS) == set(FOLLOWERS), "a follower without its settings here (FOLLOWERS)"
     following = {
         name: env
         for name in PORTS
-        for env in [environment(overlay, service_container(overlay, name))]
+        for env in [environment(overlay, service_container(overlay, FOLLOWING_DEPLOYMENT.get(name, name)))]
         if any(key.endswith("_DIRECTORY_URL") for key in env)
     }
     assert set(following) == set(SERVICE_CLIENTS), following.keys()
@@ -574,4 +590,5 @@ def test_the_readme_lists_every_job_and_the_release_waits_for_the_seed_jobs() ->
     # The Secrets table names every variable the service-client secret is read into.
     (row,) = [line for line in readme.splitlines() if line.startswith("| `service-client` |")]
     for service in FOLLOWERS:
-        assert f"{prefix(service)}DIRECTORY_CLIENT_SECRET" in row and SEEDS[service].job in row, service
+        assert f"{prefix(service)}DIRECTORY_CLIENT_SECRET" in row, service
+        assert service not in SEEDS or SEEDS[service].job in row, service

@@ -36,6 +36,9 @@ class Settings(FollowerSettings):
     # Live inbox: a comment line this often keeps the stream (and the gateway's read timeout) alive.
     stream_heartbeat_seconds: float = Field(10.0, gt=0)
 
+    # Kubernetes probes the worker here (/health, /ready); unset on one machine, where the API has the port.
+    worker_health_port: int | None = None
+
     # Delivery engine.
     worker_id: str = Field(default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}")
     batch_size: int = Field(100, ge=1, le=5000)

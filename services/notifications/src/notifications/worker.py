@@ -7,12 +7,14 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Awaitable, Callable
+from functools import partial
 from datetime import datetime, time, timedelta
 
 import httpx
 import structlog
 from common.clock import VIETNAM
 from common.db import Database
+from common.logging import configure_logging
 from common.directory.sync import DirectoryUnavailable, FeedFollower, directory_client
 
 from notifications.calendar.repository import load_calendar
@@ -155,15 +157,40 @@ async def _forever(loop: Callable[[], Awaitable[None]]) -> None:
             await asyncio.sleep(2)
 
 
+async def _probe(db: Database, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """/health: the process answers; /ready: and its database does. Enough HTTP for a kubelet probe."""
+    try:
+        request = await asyncio.wait_for(reader.readline(), 5)
+        status = "200 OK"
+        if b" /ready" in request:
+            try:
+                await asyncio.wait_for(db.ping(), 3)
+            except Exception:
+                status = "503 Service Unavailable"
+        writer.write(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+    except (TimeoutError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+
 async def work(settings: Settings) -> None:
+    configure_logging("notifications-worker", settings.log_level, settings.log_format)
     db = Database(settings.database_url, schema="notifications", application_name="notifications-worker", pool_size=4)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    probes = None
+    if settings.worker_health_port is not None:
+        probes = await asyncio.start_server(partial(_probe, db), settings.host, settings.worker_health_port)
     async with httpx.AsyncClient(timeout=10, follow_redirects=False) as http:
         runner = asyncio.create_task(Worker(settings, db, http).run())
+        log.info("worker started", worker=settings.worker_id)
         await stop.wait()
         runner.cancel()
         await asyncio.gather(runner, return_exceptions=True)
+    if probes is not None:
+        probes.close()
     await db.dispose()
