@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -203,3 +204,45 @@ class TestWebhooks:
         payload = by_path["/ok"][0][3]
         assert payload["event_type"] == "task.due_soon" and payload["subject"]["type"] == "task"  # type: ignore[index]
         assert "sắp đến hạn" in str(payload["title"]).lower()
+
+
+class TestIndicatorReports:
+    def test_only_agencies_that_have_not_submitted_are_reminded(self, workers: WorkerWorld) -> None:
+        due = WorkCalendar().add_working_days(shifted_today(workers.shift), 5)
+        late_from = due + timedelta(days=1)
+        period = str(late_from.year)
+        plan, indicator, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+        workers.run(
+            "INSERT INTO notifications.report_plans (plan_id, plan_key, plan_symbol, schedule) "
+            "VALUES (:p, 'thu-nghiem', '01/KH-THU', CAST(:s AS jsonb))",
+            {"p": plan, "s": json.dumps({"year": {"month": late_from.month, "day": late_from.day}})},
+        )
+        late, done, partly = workers.people(3)
+        for agency in (late, done, partly):
+            for owed in (indicator, other):
+                workers.run(
+                    "INSERT INTO notifications.report_duties (indicator_id, agency_id, plan_id, periodicity, name) "
+                    "VALUES (:i, :a, :p, 'year', 'Tỷ lệ hồ sơ trực tuyến')",
+                    {"i": owed, "a": agency, "p": plan},
+                )
+        for agency, given in ((done, (indicator, other)), (partly, (indicator,))):
+            for owed in given:
+                workers.run(
+                    "INSERT INTO notifications.report_submissions (indicator_id, agency_id, period) "
+                    "VALUES (:i, :a, :p)",
+                    {"i": owed, "a": agency, "p": period},
+                )
+        workers.start_worker("reports")
+
+        assert wait_for(lambda: workers.counts().get("sent", 0) == 2, 60), workers.counts()
+        notices = workers.run(
+            "SELECT agency_id, event_type, context->>'missing_count', context->>'due_date', context->>'period_label' "
+            "FROM notifications.notices ORDER BY context->>'missing_count'"
+        )
+        assert [(n[0], n[1], n[2]) for n in notices] == [
+            (partly, "indicator.report_due", "1"),
+            (late, "indicator.report_due", "2"),
+        ]
+        assert notices[0][3] == due.strftime("%d/%m/%Y") and notices[0][4] == f"Năm {period}"
+        titles = workers.run("SELECT title, summary FROM notifications.inbox_items")
+        assert len(titles) == 2 and all("chỉ tiêu" in (t + s).lower() for t, s in titles), titles
