@@ -36,7 +36,6 @@ app = create_app(
         deliveries.router,
     ],
     extra_lifespan=live_inbox,
-    streamed_prefixes=(f"{PREFIX}/inbox/stream",),
     openapi_url=f"{PREFIX}/openapi.json",
     docs_url=None,
     redoc_url=None,

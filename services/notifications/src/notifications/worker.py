@@ -7,15 +7,15 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Awaitable, Callable
-from functools import partial
 from datetime import datetime, time, timedelta
+from functools import partial
 
 import httpx
 import structlog
 from common.clock import VIETNAM
 from common.db import Database
-from common.logging import configure_logging
 from common.directory.sync import DirectoryUnavailable, FeedFollower, directory_client
+from common.logging import configure_logging
 
 from notifications.calendar.repository import load_calendar
 from notifications.calendar.workdays import SendWindow, WorkCalendar

@@ -25,7 +25,8 @@ READ_ERRORS = problem_responses(NotAuthenticated, Forbidden, InvalidInput)
 
 
 class InboxItemNotFound(NotFound):
-    type = "inbox-item-not-found"
+    code = "inbox-item-not-found"
+    title = "Không có thông báo này"
 
 
 def present(item: InboxItem) -> InboxItemRead:

@@ -28,7 +28,8 @@ AFTER_DUE = timedelta(days=14)
 
 
 class TaskNotFound(NotFound):
-    type = "task-not-found"
+    code = "task-not-found"
+    title = "Không có nhiệm vụ này"
 
 
 class UpcomingReminder(BaseModel):
