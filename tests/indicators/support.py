@@ -3,7 +3,9 @@ the seed counts stay untouched."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -11,6 +13,7 @@ import httpx
 from tests.gateway.identity_support import Auth, agency_by_code
 
 INDICATORS = "/api/v1/indicators"
+EVENTS = f"{INDICATORS}/events"
 HEADER = 'TT,Chỉ tiêu,"Cơ quan chủ trì theo dõi, đánh giá",Mã chỉ số,Lĩnh vực,Kỳ báo cáo,Cách tổng hợp,Đơn vị,Ghi chú\n'
 
 
@@ -90,3 +93,34 @@ def all_indicators(api: httpx.Client, headers: dict[str, str], **params: Any) ->
         items.extend(page.json()["items"])
         if not (cursor := page.json()["next_cursor"]):
             return items
+
+
+def events_after(
+    api: httpx.Client, headers: dict[str, str], after: str | None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Every event of the feed the caller may see after `after`, page by page, and the cursor after the last."""
+    events: list[dict[str, Any]] = []
+    while True:
+        page = api.get(EVENTS, params={"limit": 200} | ({"after": after} if after else {}), headers=headers)
+        assert page.status_code == 200, page.text
+        if not page.json()["items"]:
+            return events, after
+        events += page.json()["items"]
+        after = page.json()["next_cursor"]
+
+
+def wait_for_events(
+    api: httpx.Client,
+    headers: dict[str, str],
+    after: str | None,
+    found: Callable[[list[dict[str, Any]]], bool],
+    seconds: float = 30,
+) -> list[dict[str, Any]]:
+    """The events after `after` once `found` holds of them: the feed shows a transaction only when every older
+    one has ended (a feed follower's page may still be open), and merges arrive through the directory feed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        events, _ = events_after(api, headers, after)
+        if found(events) or time.monotonic() > deadline:
+            return events
+        time.sleep(0.3)

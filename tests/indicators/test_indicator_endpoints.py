@@ -12,7 +12,7 @@ from tiendo.stack import Stack
 
 from tests.conftest import assert_problem
 from tests.gateway.identity_support import Auth, agency_by_code
-from tests.indicators.support import INDICATORS, act, key, own_plan, report
+from tests.indicators.support import INDICATORS, act, key, own_plan, report, wait_for_events
 
 ROWS = """,Đến hết năm 2030,,,,,,,
 1,Lĩnh vực Y tế,,,,,,,
@@ -211,7 +211,11 @@ class TestSummariesAreScoped:
     ) -> None:
         events = client.get(f"{INDICATORS}/events", params={"limit": 200}, headers=auth("coordinator"))
         assert events.status_code == 200 and events.headers.get("ETag")
-        seen = [e for e in events.json()["items"] if e["subject_id"] == world["value"]["id"]]
+        # Past the first page: the seed import alone publishes an `indicator.duties` event per indicator.
+        mine = wait_for_events(
+            client, auth("coordinator"), None, lambda found: any(e["subject_id"] == world["value"]["id"] for e in found)
+        )
+        seen = [e for e in mine if e["subject_id"] == world["value"]["id"]]
         assert {e["event_type"] for e in seen} >= {"value.submitted"}
         syt = agency_by_code(client, auth, "SYT")["id"]
         assert all(syt in e["agency_ids"] for e in seen)

@@ -4,6 +4,7 @@ seed counts stay untouched; lookups of tasks, their history and the event feed."
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -112,6 +113,23 @@ def events_after(
             return events
         events += page["items"]
         after = page["next_cursor"]
+
+
+def wait_for_events(
+    api: httpx.Client,
+    headers: dict[str, str],
+    after: str | None,
+    found: Callable[[list[dict[str, Any]]], bool],
+    seconds: float = 15,
+) -> list[dict[str, Any]]:
+    """The events after `after` once `found` holds of them: the feed shows a transaction only when every older
+    one has ended, and another process's (a feed follower writing its page) may still be open."""
+    deadline = time.monotonic() + seconds
+    while True:
+        events = events_after(api, headers, after)
+        if found(events) or time.monotonic() > deadline:
+            return events
+        time.sleep(0.2)
 
 
 def all_at_once(stack: Stack, count: int, send: Callable[[httpx.Client, int], httpx.Response]) -> list[httpx.Response]:

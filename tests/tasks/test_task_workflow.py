@@ -24,6 +24,7 @@ from tests.tasks.task_support import (
     own_plan,
     share,
     task,
+    wait_for_events,
 )
 
 TAG = uuid.uuid4().hex[:6]
@@ -412,7 +413,10 @@ class TestEventFeed:
         tail = feed_tail(client, coordinator)
         self._write(client, auth, url)
 
-        events = [e for e in events_after(client, coordinator, tail) if e["subject_id"] == t["id"]]
+        mine = wait_for_events(
+            client, coordinator, tail, lambda found: sum(e["subject_id"] == t["id"] for e in found) > 2
+        )
+        events = [e for e in mine if e["subject_id"] == t["id"]]
 
         assert [e["event_type"] for e in events] == ["task.progress", "task.commented", "task.updated"]
         assert events[0]["payload"]["percent"] == 10 and events[0]["actor"] == "syt.canbo"
@@ -446,7 +450,7 @@ class TestEventFeed:
             said = client.post(f"{TASKS}/{task_id}/comments", json={"body": "Trao đổi"}, headers=auth("syt.canbo"))
             assert said.status_code == 201, said.text
 
-        seen = events_after(client, commune, tail)
+        seen = wait_for_events(client, commune, tail, lambda found: any(e["subject_id"] == shared for e in found))
 
         assert [(e["event_type"], e["subject_id"]) for e in seen] == [("task.commented", shared)]
         with httpx.Client(base_url=stack.url("tasks"), timeout=60) as direct:
@@ -469,7 +473,13 @@ class TestEventFeed:
         assert reported.status_code == 201, reported.text
 
         health = {
-            (e["event_type"], e["subject_id"]): e for e in events_after(client, auth("syt.canbo"), tails["syt.canbo"])
+            (e["event_type"], e["subject_id"]): e
+            for e in wait_for_events(
+                client,
+                auth("syt.canbo"),
+                tails["syt.canbo"],
+                lambda found: any(e["subject_id"] == parent_id for e in found),
+            )
         }
         commune = events_after(client, auth("vietri.canbo"), tails["vietri.canbo"])
 

@@ -23,6 +23,7 @@ from indicators.db import outbox
 from indicators.importer.layout import COLUMNS, IndicatorRow, Layout, lay_out
 from indicators.indicator.assess import refresh
 from indicators.models import Agency, ImportRun, Indicator, Plan, Share
+from indicators.report.duties import publish_duties
 from indicators.report.obligations import rebuild_obligations
 from indicators.vocabulary import Aggregation, Comparator, Unit
 
@@ -192,6 +193,10 @@ class ImportService:
             await refresh(self.session, indicator)
         if touched:
             await rebuild_obligations(self.session)
+            # A part added under an unchanged row still makes that composite owe nothing: its duties go out too.
+            by_id = {i.id: i for i in by_row.values()}
+            composites = {by_id[i.parent_id] for i in touched if i.parent_id in by_id}
+            await publish_duties(self.session, {*touched, *composites}, actor_name(self.actor))
 
     async def _share(self, indicator: Indicator, who: Assignees) -> None:
         await self.session.execute(delete(Share).where(Share.indicator_id == indicator.id))

@@ -42,6 +42,7 @@ from indicators.indicator.schemas import (
     TargetPoint,
 )
 from indicators.models import Agency, Indicator, IndicatorValue
+from indicators.report.duties import publish_duties
 from indicators.report.obligations import rebuild_obligations
 from indicators.vocabulary import Comparator, Sector, Status
 
@@ -153,6 +154,7 @@ async def update_indicator(
     await refresh(session, indicator)
     if {"periodicity", "monitoring_agency_id"} & changes.keys():
         await rebuild_obligations(session)
+        await publish_duties(session, [indicator], principal.username)
     await publish(
         session,
         outbox,

@@ -35,6 +35,7 @@ from indicators.importer.service import ImportReport, ImportService
 from indicators.indicator.exceptions import PlanNotFound
 from indicators.indicator.repository import IndicatorRepository
 from indicators.models import Agency, Indicator, Plan
+from indicators.report.duties import publish_schedule
 from indicators.vocabulary import AGGREGATION_LABELS, PERIODICITY_LABELS, Aggregation, Periodicity
 
 router = APIRouter(prefix="/api/v1/indicators/plans", tags=["kế hoạch có chỉ tiêu"])
@@ -165,9 +166,12 @@ async def set_schedule(
         schedule = ReportSchedule.from_json(body)
     except ScheduleError as exc:
         raise InvalidInput.on("schedule", str(exc)) from exc
+    changed = schedule != ReportSchedule.from_json(plan.report_schedule)
     plan.report_schedule = schedule.to_json()
     plan.version += 1
     await session.flush()
+    if changed:
+        await publish_schedule(session, plan, principal.username)
     response.headers["ETag"] = etag(plan.version)
     return (await _read(session, principal, [plan]))[0]
 

@@ -4,10 +4,14 @@ a period for the province is a join of 5,000 rows rather than of every (indicato
 An agency owes a value for an indicator it reports a share of (or that it monitors when nobody else reports),
 unless the indicator is a composite, whose parts are reported instead. `owed_pairs` says that once, for the
 rebuilt table and for the filtered completeness that joins the pairs itself. The table is rebuilt whenever
-the pairs change: after an import, when an indicator's periodicity or monitoring agency changes, after a merge."""
+the pairs change: after an import, when an indicator's periodicity or monitoring agency changes, after a merge.
+`reporters_of` reads the same pairs for a few indicators, for the `indicator.duties` events."""
 
 from __future__ import annotations
 
+import uuid
+from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import ColumnElement, CompoundSelect, exists, func, insert, select, text, union_all
@@ -32,6 +36,20 @@ def owed_pairs(*conditions: ColumnElement[bool]) -> CompoundSelect[Any]:
         Indicator.monitoring_agency_id.is_not(None), ~has_contributor, not_composite, *conditions
     )
     return union_all(contributors, monitors)
+
+
+async def reporters_of(session: AsyncSession, indicator_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The agencies that owe each of these indicators a value every period, in one query; [] for a composite."""
+    if not indicator_ids:
+        return {}
+    owed = owed_pairs(Indicator.id.in_(indicator_ids)).subquery("owed")
+    rows = await session.execute(
+        select(owed.c.indicator_id, owed.c.agency_id).order_by(owed.c.indicator_id, owed.c.agency_id)
+    )
+    found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for indicator_id, agency_id in rows.tuples():
+        found[indicator_id].append(agency_id)
+    return {i: found.get(i, []) for i in indicator_ids}
 
 
 def _insert() -> str:

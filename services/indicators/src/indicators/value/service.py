@@ -22,6 +22,7 @@ from indicators.db import outbox
 from indicators.indicator.assess import contributors_of, refresh
 from indicators.indicator.auth import STANDING, WRITERS, can_report, can_review
 from indicators.models import Indicator, IndicatorValue, Plan, Share, ValueRevision
+from indicators.report.duties import NAME_IN_EVENT
 from indicators.vocabulary import PERIODICITY_LABELS, Comparator, Periodicity, Status, Unit
 
 
@@ -236,8 +237,11 @@ class ValueService:
             subject_id=str(value.id),
             payload={
                 "indicator_id": str(indicator.id),
+                "indicator_name": indicator.text[:NAME_IN_EVENT],
+                "plan_id": str(indicator.plan_id),
                 "agency_id": str(value.agency_id),
                 "period": value.period,
+                "period_label": parse_period(value.period).label,
                 "state": value.state,
                 "late": value.late,
                 "reason": value.return_reason,

@@ -225,7 +225,7 @@ class ImportService:
         if row.deadline != task.deadline_text:
             await self.tasks.change_deadline(task, row.deadline, reason="Nhập lại từ tệp")
         await self.tasks.set_shares(task, leads, coordinators)
-        await self.tasks.refresh(task)
+        shares = await self.tasks.refresh(task)
         after = {
             "title": task.title,
             "result": task.result,
@@ -235,7 +235,7 @@ class ImportService:
         await self.tasks.record(
             task, "import.update", {k: [before[k], after[k]] for k in before if before[k] != after[k]}
         )
-        await self.tasks.event(task, "task.updated", changed=["import"])
+        await self.tasks.event(task, "task.updated", shares=shares, changed=["import"])
 
     async def _sections(self, plan: Plan, layout: Layout) -> dict[str, uuid.UUID]:
         current = {

@@ -16,6 +16,10 @@ async def follow_merge(session: AsyncSession, old: uuid.UUID, new: uuid.UUID, ac
     Idempotent: a merge event read twice moves nothing the second time."""
     service = TaskService(session, actor)
     moved = 0
+    # Re-pointed first, so that the events below already name the agency that now reviews the task.
+    given = set((await session.scalars(select(Task.id).where(Task.assigned_by_agency_id == old))).all())
+    await session.execute(update(Task).where(Task.assigned_by_agency_id == old).values(assigned_by_agency_id=new))
+    await session.execute(update(Plan).where(Plan.standing_agency_id == old).values(standing_agency_id=new))
     shares = (await session.scalars(select(Assignment).where(Assignment.agency_id == old))).all()
     for share in shares:
         task = await session.get(Task, share.task_id)
@@ -31,10 +35,17 @@ async def follow_merge(session: AsyncSession, old: uuid.UUID, new: uuid.UUID, ac
                 existing.role = "lead"
             await session.delete(share)
         await session.flush()
-        await service.refresh(task)
+        now = await service.refresh(task)
         await service.record(task, "agency.merge", {"agency_id": [str(old), str(new)]})
-        await service.event(task, "task.updated", changed=["assignments"])
+        await service.event(task, "task.updated", shares=now, changed=["assignments"])
+        given.discard(task.id)
         moved += 1
-    await session.execute(update(Task).where(Task.assigned_by_agency_id == old).values(assigned_by_agency_id=new))
-    await session.execute(update(Plan).where(Plan.standing_agency_id == old).values(standing_agency_id=new))
+    # Tasks `old` gave out but held no share of: who sees and who reviews them changed, and followers must know.
+    for task_id in sorted(given, key=str):
+        task = await session.get(Task, task_id)
+        if task is None:
+            continue
+        now = await service.refresh(task)
+        await service.record(task, "agency.merge", {"assigned_by_agency_id": [str(old), str(new)]})
+        await service.event(task, "task.updated", shares=now, changed=["assigned_by_agency_id"])
     return moved

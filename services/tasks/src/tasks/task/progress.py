@@ -20,6 +20,7 @@ from tasks.task.service import PERIODIC_KINDS, TaskService
 
 WRITERS = (Role.ADMIN, Role.COORDINATOR, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER)
 COMMENTERS = (*WRITERS, Role.LEADER)
+BODY_IN_EVENT = 300  # enough for a notice; the whole text is one GET away
 
 
 class ProgressService(TaskService):
@@ -123,7 +124,7 @@ class ProgressService(TaskService):
         else:
             share.status = Status.IN_PROGRESS.value
         self._advance_period(task, share)
-        await self.refresh(task)
+        shares = await self.refresh(task)
         await self.record(
             task,
             "progress.submit" if submit else "progress.report",
@@ -136,6 +137,7 @@ class ProgressService(TaskService):
         await self.event(
             task,
             "task.submitted" if submit else "task.progress",
+            shares=shares,
             agency_id=str(share.agency_id),
             share_status=share.status,
         )
@@ -184,7 +186,7 @@ class ProgressService(TaskService):
             share.completed_on, share.percent = submitted, 100
         else:
             share.status = Status.RETURNED.value
-        await self.refresh(task)
+        shares = await self.refresh(task)
         await self.record(
             task,
             "review.accept" if accept else "review.return",
@@ -193,6 +195,7 @@ class ProgressService(TaskService):
         await self.event(
             task,
             "task.accepted" if accept else "task.returned",
+            shares=shares,
             agency_id=str(share.agency_id),
             share_status=share.status,
             reason=reason,
@@ -256,7 +259,7 @@ class ProgressService(TaskService):
                 reason=note or request.reason,
                 extension_id=request.id,
             )
-        await self.refresh(task)
+        shares = await self.refresh(task)
         await self.record(
             task,
             "extension.approve" if approve else "extension.refuse",
@@ -265,9 +268,12 @@ class ProgressService(TaskService):
         await self.event(
             task,
             "task.extension_decided",
+            shares=shares,
             extension_id=str(request.id),
             approved=approve,
             agency_id=str(request.agency_id),
+            proposed_due=request.proposed_due.isoformat(),
+            note=note,
         )
         return request
 
@@ -296,6 +302,9 @@ class ProgressService(TaskService):
             task,
             "task.directive" if kind == "directive" else "task.commented",
             comment_id=str(comment.id),
+            kind=kind,
+            body=body[:BODY_IN_EVENT],
+            author_agency_id=str(comment.author_agency_id) if comment.author_agency_id else None,
             addressed_agency_id=str(addressed_agency_id) if addressed_agency_id else None,
         )
         return comment

@@ -83,10 +83,15 @@ class TaskService:
             )
         )
 
-    async def event(self, task: Task, event_type: str, **extra: Any) -> None:
+    async def event(self, task: Task, event_type: str, *, shares: list[Assignment] | None = None, **extra: Any) -> None:
+        """Publish the change with everything a follower needs to keep its own copy of who owes what by when
+        (it never reads this schema); `shares` are the task's as just read, or are read here."""
+        shares = shares if shares is not None else await self.shares(task)
+        plan = await self.session.get(Plan, task.plan_id)  # the identity map: no query in an import
         payload = {
             "task_id": str(task.id),
             "plan_id": str(task.plan_id),
+            "plan_symbol": plan.symbol if plan else None,
             "parent_task_id": str(task.parent_task_id) if task.parent_task_id else None,
             "number": task.number,
             "title": task.title,
@@ -94,7 +99,13 @@ class TaskService:
             "percent": task.percent,
             "deadline_text": task.deadline_text,
             "deadline_kind": task.deadline_kind,
-            "due_on": task.due_on.isoformat() if task.due_on else None,
+            "due_on": _iso(task.due_on),
+            "extended": task.extended,
+            "assigned_by_agency_id": str(task.assigned_by_agency_id) if task.assigned_by_agency_id else None,
+            "shares": [
+                {"agency_id": str(a.agency_id), "role": a.role, "status": a.status, "due_on": _iso(a.due_on)}
+                for a in sorted(shares, key=lambda a: (a.role != "lead", str(a.agency_id)))
+            ],
             **extra,
         }
         await publish(
@@ -112,8 +123,9 @@ class TaskService:
         stmt = select(Assignment).where(Assignment.task_id == task.id).order_by(Assignment.created_at)
         return list((await self.session.scalars(stmt)).all())
 
-    async def refresh(self, task: Task, *, reviewer_known: bool | None = None) -> None:
-        """Recompute everything derived from the task and its shares, then let the parent follow."""
+    async def refresh(self, task: Task, *, reviewer_known: bool | None = None) -> list[Assignment]:
+        """Recompute everything derived from the task and its shares, then let the parent follow; returns the
+        shares it read, for the event that usually comes next."""
         shares = await self.shares(task)
         leads = [a for a in shares if a.role == "lead"]
         waiting = task.deadline_kind == DeadlineKind.CONDITIONAL.value and task.due_on is None
@@ -150,6 +162,7 @@ class TaskService:
         await self.session.flush()
         if task.parent_task_id is not None:
             await self.roll_into_parent(task)
+        return shares
 
     async def roll_into_parent(self, child: Task) -> None:
         """The cascading agency's share of the parent moves with the children it created."""
@@ -180,10 +193,10 @@ class TaskService:
         if share.status == Status.NOT_STARTED.value and share.percent > 0:
             share.status = Status.IN_PROGRESS.value
         before = {"status": parent.status, "percent": parent.percent}
-        await self.refresh(parent)
+        shares = await self.refresh(parent)
         # Feed readers (notifications, the IOC) learn of the parent's new figures without a person editing it.
         if changed := sorted(k for k, v in before.items() if getattr(parent, k) != v):
-            await self.event(parent, "task.updated", changed=changed, rolled_up_from=str(child.id))
+            await self.event(parent, "task.updated", shares=shares, changed=changed, rolled_up_from=str(child.id))
 
     async def set_shares(self, task: Task, leads: Iterable[Assignee], coordinators: Iterable[Assignee]) -> None:
         """Make the task's shares exactly these; a lead named twice (by name and by group) is one share."""
@@ -248,7 +261,9 @@ class TaskService:
         parent: Task | None = None,
         import_key: str | None = None,
         on: date | None = None,
+        assigned_by: uuid.UUID | None = None,
     ) -> Task:
+        """A new task given out by `assigned_by` (default: the plan's standing agency)."""
         await self.check_section(plan.id, data.section_id)
         day = on or today()
         task = Task(
@@ -256,7 +271,7 @@ class TaskService:
             plan_id=plan.id,
             section_id=data.section_id,
             parent_task_id=parent.id if parent else None,
-            assigned_by_agency_id=plan.standing_agency_id,
+            assigned_by_agency_id=assigned_by or plan.standing_agency_id,
             number=data.number,
             title=data.title,
             result=data.result,
@@ -279,11 +294,11 @@ class TaskService:
             leads if leads is not None else [Assignee(a) for a in data.lead_agency_ids],
             coordinators if coordinators is not None else [Assignee(a) for a in data.coordinator_agency_ids],
         )
-        await self.refresh(task)
+        shares = await self.refresh(task)
         await self.record(
             task, "task.create", {"title": [None, task.title], "deadline_text": [None, task.deadline_text]}
         )
-        await self.event(task, "task.created")
+        await self.event(task, "task.created", shares=shares)
         return task
 
     async def _next_position(self, plan_id: uuid.UUID) -> int:
@@ -309,14 +324,14 @@ class TaskService:
             await self.change_deadline(task, changes["deadline_text"], reason=reason)
         if "due_on" in changes and changes["due_on"] is not None and changes["due_on"] != task.due_on:
             await self.set_due_date(task, changes["due_on"], reason=reason)
-        await self.refresh(task)
+        shares = await self.refresh(task)
         after = {k: _plain(getattr(task, k, None)) for k in changes}
         diff = {k: [before[k], after[k]] for k in changes if before[k] != after[k]}
         if before_due != task.due_on:
             diff["due_on"] = [_plain(before_due), _plain(task.due_on)]
         if diff:
             await self.record(task, "task.update", diff)
-            await self.event(task, "task.updated", changed=sorted(diff))
+            await self.event(task, "task.updated", shares=shares, changed=sorted(diff))
         return task
 
     async def change_deadline(
@@ -397,11 +412,12 @@ class TaskService:
             ),
             parent=parent,
             position=parent.position,
+            assigned_by=giver,
         )
-        child.assigned_by_agency_id = giver
         if not data.deadline_text and parent.due_on and child.due_on is None:
             child.due_on = parent.due_on
-        await self.refresh(child)
+            await self._sync_share_dues(child)
+        shares = await self.refresh(child)
         await self.record(
             parent,
             "task.cascade",
@@ -411,7 +427,7 @@ class TaskService:
                 "from_agency_id": [None, str(giver)],
             },
         )
-        await self.event(child, "task.cascaded", from_agency_id=str(giver))
+        await self.event(child, "task.cascaded", shares=shares, from_agency_id=str(giver))
         return child
 
     async def _children(self, parent: Task) -> list[Task]:
@@ -429,10 +445,14 @@ class TaskService:
         task.status = Status.CANCELLED.value
         for share in await self.shares(task):
             share.status = Status.CANCELLED.value
-        await self.refresh(task)
+        shares = await self.refresh(task)
         await self.record(task, "task.cancel", {"status": [before, task.status], "reason": [None, reason]})
-        await self.event(task, "task.cancelled", reason=reason)
+        await self.event(task, "task.cancelled", shares=shares, reason=reason)
         return task
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _plain(value: Any) -> Any:
