@@ -12,16 +12,17 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from common.clock import VIETNAM
 from notifications.calendar.workdays import WorkCalendar
 from notifications.channel.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
 
 from tests.conftest import free_port
-from tests.mailbox import Mailbox
+from tests.mailbox import Mailbox, body_text
 from tests.notifications.worker_support import WorkerWorld, shifted_today, wait_for, world
 
 
@@ -246,3 +247,51 @@ class TestIndicatorReports:
         assert notices[0][3] == due.strftime("%d/%m/%Y") and notices[0][4] == f"Năm {period}"
         titles = workers.run("SELECT title, summary FROM notifications.inbox_items")
         assert len(titles) == 2 and all("chỉ tiêu" in (t + s).lower() for t, s in titles), titles
+
+
+class TestInboxReminders:
+    def test_a_newer_reminder_replaces_the_unread_one_for_the_same_task(self, workers: WorkerWorld) -> None:
+        (agency,) = workers.people(1)
+        workers.deadlines([agency], due_in_three_working_days(workers))
+        workers.start_worker("reminders", NOTIFICATIONS_SCHEDULE_EVERY_SECONDS="0.3")
+        assert wait_for(lambda: workers.counts() == {"sent": 1}, 60), workers.counts()
+        tomorrow = WorkCalendar().add_working_days(shifted_today(workers.shift), 1)
+        workers.run("UPDATE notifications.deadlines SET due_on = :d, updated_at = now()", {"d": tomorrow})
+
+        assert wait_for(lambda: workers.counts() == {"sent": 2}, 60), workers.counts()
+        items = workers.run(
+            "SELECT n.occurrence, i.superseded_at IS NULL FROM notifications.inbox_items i "
+            "JOIN notifications.deliveries d ON d.id = i.delivery_id "
+            "JOIN notifications.notices n ON n.id = d.notice_id "
+            "ORDER BY i.id"
+        )
+        assert [live for _, live in items] == [False, True]
+        assert items[1][0].endswith(f"{tomorrow.isoformat()}:before:1")
+
+
+class TestDigest:
+    def test_one_morning_email_instead_of_one_per_reminder(self, workers: WorkerWorld, smtp: Mailbox) -> None:
+        (agency,) = workers.people(1)
+        workers.run(
+            "INSERT INTO notifications.recipient_settings (user_id, digest, updated_at) "
+            "SELECT id, true, now() FROM notifications.users"
+        )
+        workers.deadlines([agency], due_in_three_working_days(workers), per_agency=3)
+        opening = (datetime.now(VIETNAM) + timedelta(seconds=workers.shift + 15)).time().replace(microsecond=0)
+        workers.start_worker(
+            "digest",
+            NOTIFICATIONS_SMTP_HOST="127.0.0.1",
+            NOTIFICATIONS_SMTP_PORT=str(smtp.port),
+            NOTIFICATIONS_SEND_WINDOW_START=opening.isoformat(),  # the window opens in 15 s: the digest waits for it
+            NOTIFICATIONS_SEND_WINDOW_END="23:59:00",
+        )
+
+        assert wait_for(lambda: workers.counts() == {"sent": 3, "pending": 3}, 30), workers.counts()
+        assert smtp.messages() == []
+        assert wait_for(lambda: workers.counts() == {"sent": 6}, 60), workers.counts()
+        (mail,) = smtp.wait_for(1)
+        assert "bản tin" in str(mail["Subject"]).lower(), mail["Subject"]
+        text = body_text(mail, "plain")
+        assert all(f"Cập nhật dữ liệu hộ tịch đợt {n}" in text for n in (1, 2, 3)), text
+        channels = workers.run("SELECT channel, count(*) FROM notifications.deliveries GROUP BY 1 ORDER BY 1")
+        assert channels == [("digest", 3), ("inbox", 3)]

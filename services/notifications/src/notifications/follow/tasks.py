@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -109,7 +109,7 @@ class TaskFeed:
                     "due_on": due,
                     "open": p.get("status") != "cancelled" and s.get("status") in OPEN_SHARE and due is not None,
                     "reviewer_agency_id": _uuid(p.get("assigned_by_agency_id")),
-                    "updated_at": self.clock.now(),
+                    "updated_at": func.now(),  # real time, like the scheduler's rounds
                 }
             )
         stmt = insert(Deadline).values(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,8 +31,9 @@ async def schedule_round(session: AsyncSession, clock: Clock) -> int | None:
     since = last.ran_at - OVERLAP if last is not None and last.fingerprint == mark else None
     written = await schedule_tasks(session, on, calendar, book, now, since)
     written += await schedule_reports(session, on, calendar, book, now)
-    stmt = insert(ScheduleRun).values(day=on, fingerprint=mark, ran_at=now)
+    # Rounds and deadline changes are stamped with the database's time, so a shifted demo clock cannot skew them.
+    stmt = insert(ScheduleRun).values(day=on, fingerprint=mark, ran_at=func.now())
     await session.execute(
-        stmt.on_conflict_do_update(index_elements=[ScheduleRun.day], set_={"fingerprint": mark, "ran_at": now})
+        stmt.on_conflict_do_update(index_elements=[ScheduleRun.day], set_={"fingerprint": mark, "ran_at": func.now()})
     )
     return written
