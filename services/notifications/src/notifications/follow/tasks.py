@@ -22,6 +22,8 @@ PERIODIC = {"recurring", "ongoing"}
 # A lead share in these states still owes its result; submitted waits for review, finished ones owe nothing.
 OPEN_SHARE = {"not_started", "in_progress", "returned"}
 ROLE_LABELS = {"lead": "chủ trì", "coordinator": "phối hợp"}
+# Task events that are news for an agency by themselves (assignments are read from the shares of any event).
+ANNOUNCED = {"task.returned", "task.extension_decided", "task.directive", "task.commented"}
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:
@@ -124,6 +126,8 @@ class TaskFeed:
         self, session: AsyncSession, event: dict[str, Any], task_id: uuid.UUID, p: dict[str, Any]
     ) -> None:
         kind = event["event_type"]
+        if kind not in ANNOUNCED:
+            return
         facts = task_facts(p)
         book = await self.book(session)
         plan_id = uuid.UUID(p["plan_id"])
