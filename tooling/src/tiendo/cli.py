@@ -1,5 +1,5 @@
 """`tiendo run` (the whole product on one machine), `tiendo migrate`, `tiendo openapi`, `tiendo bench-tasks`,
-`tiendo bench-indicators`."""
+`tiendo bench-indicators`, `tiendo bench-notifications`."""
 
 from __future__ import annotations
 
@@ -197,6 +197,20 @@ def bench_indicators_command(args: argparse.Namespace) -> int:
     )
 
 
+def bench_notifications_command(args: argparse.Namespace) -> int:
+    from tiendo.bench.notifications import main as bench
+
+    return bench(
+        deadlines=args.deadlines,
+        agencies=args.agencies,
+        days=args.days,
+        notices=args.notices,
+        batch=args.batch,
+        seed=args.seed,
+        data_dir=DATA / "bench",
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="tiendo", description="Tiến Độ trên một máy")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -219,6 +233,15 @@ def main(argv: list[str] | None = None) -> None:
     bench_ind.add_argument("--agencies", type=int, default=5_000)
     bench_ind.add_argument("--requests", type=int, default=200, help="số yêu cầu mỗi kịch bản")
     bench_ind.add_argument("--seed", type=int, default=57)
+    bench_not = sub.add_parser(
+        "bench-notifications", help="đo lịch nhắc hạn và tốc độ gửi của dịch vụ thông báo (giữ trong .data/bench)"
+    )
+    bench_not.add_argument("--deadlines", type=int, default=1_000_000)
+    bench_not.add_argument("--agencies", type=int, default=5_000)
+    bench_not.add_argument("--days", type=int, default=10, help="số ngày làm việc đo vòng nhắc hạn")
+    bench_not.add_argument("--notices", type=int, default=25_000, help="số thông báo cho phép đo gửi")
+    bench_not.add_argument("--batch", type=int, default=200, help="NOTIFICATIONS_BATCH_SIZE của worker")
+    bench_not.add_argument("--seed", type=int, default=57)
     args = parser.parse_args(argv)
     handlers = {
         "run": lambda _: run(),
@@ -226,5 +249,6 @@ def main(argv: list[str] | None = None) -> None:
         "openapi": openapi_command,
         "bench-tasks": bench_tasks_command,
         "bench-indicators": bench_indicators_command,
+        "bench-notifications": bench_notifications_command,
     }
     sys.exit(handlers[args.command](args))

@@ -70,6 +70,8 @@ class Deadline(Base):
     __table_args__ = (
         # The day's due set is a range scan over open deadlines only.
         Index("ix_deadlines_open_due", "due_on", postgresql_where=text("open")),
+        # A later round of the day starts from the few open deadlines changed since the last one.
+        Index("ix_deadlines_open_changed", "updated_at", postgresql_where=text("open")),
     )
 
     task_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
