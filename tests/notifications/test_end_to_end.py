@@ -263,3 +263,27 @@ class TestReminderSchedule:
         for base in (stack.url("gateway"), stack.url("notifications")):
             assert_problem(httpx.get(base + path, headers=auth("syt.canbo"), timeout=10), 404)
             assert httpx.get(base + path, headers=auth("coordinator"), timeout=10).status_code == 200
+
+
+class TestAssignments:
+    def test_a_plan_import_tells_the_commune_what_it_leads_apart_from_what_it_supports(
+        self, api: httpx.Client, auth: Auth
+    ) -> None:
+        rows = (
+            f"I,Phân công {TAG},,,,\n"
+            f"1,Rà soát thủ tục hành chính của phường {TAG},Phường Việt Trì,,Danh mục,Năm 2027\n"
+            f"2,Khám sức khỏe định kỳ cho người cao tuổi {TAG},Sở Y tế,Phường Việt Trì,Báo cáo,Năm 2027\n"
+            f"3,Số hóa hồ sơ đất đai của phường {TAG},Phường Việt Trì,,Cơ sở dữ liệu,Năm 2027\n"
+        )
+        _plan, tasks = own_plan(api, auth, rows, f"Kế hoạch phân công {TAG}")
+
+        def assigned() -> list[dict[str, Any]]:
+            mine = [i for i in inbox(api, auth, OFFICER) if i["event_type"] == "task.assigned" and TAG in i["summary"]]
+            supports = [i for i in mine if "phối hợp" in i["summary"]]
+            leads = [i for i in mine if "chủ trì" in i["summary"]]
+            return mine if supports and leads else []
+
+        items = wait_until(assigned)
+        supports = [i for i in items if "phối hợp" in i["summary"]]
+        assert len(supports) == 1 and tasks["2"]["title"] in supports[0]["summary"], items
+        assert all(tasks["2"]["title"] not in i["summary"] for i in items if "chủ trì" in i["summary"]), items

@@ -3,6 +3,7 @@ happened to an agency — assigned a task, a result returned, an extension decid
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import defaultdict
 from datetime import date, timedelta
@@ -51,7 +52,8 @@ class TaskFeed:
     def __init__(self, clock: Clock, announce_max_age: timedelta) -> None:
         self.clock, self.max_age = clock, announce_max_age
         self._book: RuleBook | None = None
-        self._assigned: dict[tuple[uuid.UUID, uuid.UUID], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        # (agency, plan, role) → the payloads of the tasks the page gave it
+        self._assigned: dict[tuple[uuid.UUID, uuid.UUID, str], list[dict[str, Any]]] = defaultdict(list)
 
     async def book(self, session: AsyncSession) -> RuleBook:
         if self._book is None:
@@ -73,7 +75,7 @@ class TaskFeed:
             return
         for share in shares:
             if before.get(share["agency_id"]) != share["role"] and p.get("status") != "cancelled":
-                self._assigned[(share["agency_id"], uuid.UUID(p["plan_id"]))].append((share["role"], p))
+                self._assigned[(share["agency_id"], uuid.UUID(p["plan_id"]), share["role"])].append(p)
         await self._announce(session, event, task_id, p)
 
     async def _copy(
@@ -185,15 +187,15 @@ class TaskFeed:
         await announce(session, *found)
 
     async def finish(self, session: AsyncSession) -> None:
-        """One notice per agency and plan for what the page assigned: a plan's import is one message, not 40."""
+        """One notice per agency, plan and role for what the page assigned: a plan's import is one message, not 40."""
         book = await self.book(session)
         found: list[Announcement] = []
-        names = await agency_names(session, {agency for agency, _ in self._assigned})
-        for (agency, plan_id), items in self._assigned.items():
+        names = await agency_names(session, {agency for agency, _, _ in self._assigned})
+        for (agency, plan_id, role), items in self._assigned.items():
             if not book.resolve(RuleKey.TASK_ASSIGNED, plan_id=plan_id, agency_id=agency).enabled:
                 continue
-            role, first = items[0]
-            task_ids = sorted(i[1]["task_id"] for i in items)
+            first = items[0]
+            task_ids = sorted(i["task_id"] for i in items)
             subject_type, subject_id, link = ("task", first["task_id"], task_link(first["task_id"]))
             if len(items) > 1:
                 subject_type, subject_id, link = ("plan", str(plan_id), f"/tasks?plan_id={plan_id}")
@@ -207,7 +209,8 @@ class TaskFeed:
                     subject_type,
                     subject_id,
                     RuleKey.TASK_ASSIGNED.value,
-                    f"{agency}:{task_ids[0]}:{len(task_ids)}:{task_ids[-1]}",
+                    # Which tasks the notice is about, short enough for the key whatever their number.
+                    f"{agency}:{role}:{hashlib.sha256(':'.join(task_ids).encode()).hexdigest()[:32]}",
                     "members",
                     agency,
                     context,
