@@ -10,3 +10,8 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 def today() -> date:
     return datetime.now(VIETNAM).date()
+
+
+def vn_date(day: date) -> str:
+    """A date as users read it: dd/mm/yyyy."""
+    return day.strftime("%d/%m/%Y")

@@ -32,6 +32,12 @@ def require_admin(principal: Principal) -> None:
         raise Forbidden("Chỉ quản trị hệ thống hoặc cơ quan thường trực được làm việc này.")
 
 
+def require_admin_or_head(principal: Principal, doing: str) -> None:
+    """Province administrators, or an agency's head, whose queries are then limited to their agencies."""
+    if not principal.has_role(*ADMINS, Role.AGENCY_MANAGER):
+        raise Forbidden(f"Chỉ quản trị hệ thống, cơ quan thường trực hoặc lãnh đạo đơn vị được {doing}.")
+
+
 def may_manage_agency(principal: Principal, agency_id: uuid.UUID) -> bool:
     """Province administrators for every agency; an agency's head for the agency and those under it."""
     if principal.has_role(*ADMINS):

@@ -7,18 +7,17 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Awaitable, Callable
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from functools import partial
 
 import httpx
 import structlog
-from common.clock import VIETNAM
 from common.db import Database
 from common.directory.sync import DirectoryUnavailable, FeedFollower, directory_client
 from common.logging import configure_logging
 
 from notifications.calendar.repository import load_calendar
-from notifications.calendar.workdays import SendWindow, WorkCalendar
+from notifications.calendar.workdays import SendWindow
 from notifications.channel.email import SmtpConfig
 from notifications.clock import Clock
 from notifications.config import Settings
@@ -57,15 +56,9 @@ class Worker:
         self.indicator_feed = IndicatorFeed(self.clock, max_age)
         self.followers: list[FeedFollower] = [
             identity,
-            FeedFollower(
-                FeedCursor,
-                feed="tasks",
-                lock="notifications.tasks",
-                apply=self.task_feed.apply,
-                finish=self.task_feed.finish,
-            ),
-            FeedFollower(
-                FeedCursor, feed="indicators", lock="notifications.indicators", apply=self.indicator_feed.apply
+            *(
+                FeedFollower(FeedCursor, feed=name, lock=f"notifications.{name}", apply=feed.apply, finish=feed.finish)
+                for name, feed in (("tasks", self.task_feed), ("indicators", self.indicator_feed))
             ),
         ]
         self.engine = Engine(
@@ -117,7 +110,7 @@ class Worker:
                 session,
                 now=now,
                 email_at=calendar.next_window_open(now, self.window),
-                digest_at=digest_time(calendar, now, self.window),
+                digest_at=calendar.next_morning_opening(now, self.window),
                 email=self.engine.smtp is not None,
             )
         return taken
@@ -133,15 +126,6 @@ class Worker:
     async def run(self) -> None:
         loops: list[Callable[[], Awaitable[None]]] = [self.follow, self.schedule, self.deliver]
         await asyncio.gather(*(_forever(loop) for loop in loops))
-
-
-def digest_time(calendar: WorkCalendar, now: datetime, window: SendWindow) -> datetime:
-    """Digests go when the sending window next opens: the next working morning, not the window under way."""
-    opening = calendar.next_window_open(now, window)
-    if opening <= now:
-        tomorrow = datetime.combine(now.astimezone(VIETNAM).date() + timedelta(days=1), time(0), tzinfo=VIETNAM)
-        opening = calendar.next_window_open(tomorrow, window)
-    return opening
 
 
 async def _forever(loop: Callable[[], Awaitable[None]]) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from common.clock import vn_date
+
 from indicators.compute.attainment import ZERO, attainment, clip, is_met, quantize
 from indicators.vocabulary import BOUNDED_UNITS, Comparator, Status, Unit
 
@@ -100,7 +102,7 @@ def show(value: Decimal | None, unit: Unit) -> str:
 
 
 def show_date(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return vn_date(day)
 
 
 def years_between(start: date, end: date) -> Decimal:

@@ -13,12 +13,11 @@ from common.db import SessionDep
 from common.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, problem_responses
 from common.idempotency import Idempotency, idempotency_dependency
 from common.pagination import BIGINT_MAX, Page, PageParams, cursor_int, decode_cursor, encode_cursor, page_params
-from common.roles import Role
 from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Row, Select, and_, or_, select
 
-from notifications.auth import ADMINS
+from notifications.auth import ADMINS, require_admin_or_head
 from notifications.channel.templates import EVENT_TYPES
 from notifications.clock import Clock
 from notifications.config import Settings, get_settings
@@ -85,8 +84,7 @@ class DeliveryRead(BaseModel):
 
 
 def may_see_log(principal: Principal) -> None:
-    if not principal.has_role(*ADMINS, Role.AGENCY_MANAGER):
-        raise Forbidden("Chỉ quản trị hệ thống, cơ quan thường trực hoặc lãnh đạo đơn vị được xem nhật ký gửi.")
+    require_admin_or_head(principal, "xem nhật ký gửi")
 
 
 def readable(principal: Principal) -> Select[Any]:

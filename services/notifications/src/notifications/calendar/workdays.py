@@ -109,3 +109,11 @@ class WorkCalendar:
         if not (self.is_working_day(day) and local.time() < window.start):
             day = self.next_working_day(day, include=False)
         return datetime.combine(day, window.start, tzinfo=VIETNAM)
+
+    def next_morning_opening(self, moment: datetime, window: SendWindow) -> datetime:
+        """When the window next opens, not counting the one under way: when a daily digest goes."""
+        opening = self.next_window_open(moment, window)
+        if opening <= moment:
+            tomorrow = moment.astimezone(VIETNAM).date() + timedelta(days=1)
+            opening = self.next_window_open(datetime.combine(tomorrow, time(0), tzinfo=VIETNAM), window)
+        return opening

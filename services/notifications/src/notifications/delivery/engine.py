@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import structlog
+from common.clock import VIETNAM, vn_date
 from sqlalchemy import text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Row
@@ -28,7 +29,6 @@ from notifications.channel.templates import Rendered, render, render_digest
 from notifications.channel.webhook import backoff_seconds, post_webhook
 from notifications.clock import Clock
 from notifications.models import Delivery, InboxItem
-from notifications.notice.announce import vn_date
 
 log = structlog.get_logger("delivery")
 INBOX_CHANNEL = "notifications_inbox"
@@ -267,7 +267,7 @@ class Engine:
                 return 0
             digest = render_digest(
                 live[0].full_name or "",
-                vn_date(now.date()) or "",
+                vn_date(now.astimezone(VIETNAM).date()),  # the province's day, not UTC's
                 [self.rendered(r) for r in live],
                 [self.absolute(r.link) for r in live],
             )

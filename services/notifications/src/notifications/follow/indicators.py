@@ -70,6 +70,10 @@ async def _submission(session: AsyncSession, p: dict[str, Any]) -> None:
 class IndicatorFeed:
     def __init__(self, clock: Clock, announce_max_age: timedelta) -> None:
         self.clock, self.max_age = clock, announce_max_age
+        self._book: RuleBook | None = None
+
+    async def finish(self, _session: AsyncSession) -> None:
+        self._book = None  # the rules are read again for the next page
 
     async def apply(self, session: AsyncSession, event: dict[str, Any]) -> None:
         kind, p = event["event_type"], event["payload"]
@@ -87,7 +91,9 @@ class IndicatorFeed:
         p = event["payload"]
         agency = uuid.UUID(p["agency_id"])
         plan_id = uuid.UUID(p["plan_id"]) if p.get("plan_id") else None
-        if not (await RuleBook.load(session)).resolve(key, plan_id=plan_id, agency_id=agency).enabled:
+        if self._book is None:
+            self._book = await RuleBook.load(session)
+        if not self._book.resolve(key, plan_id=plan_id, agency_id=agency).enabled:
             return
         names = await agency_names(session, {agency})
         context = {

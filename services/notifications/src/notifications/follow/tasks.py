@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notifications.clock import Clock
 from notifications.models import Deadline, TaskShare
-from notifications.notice.announce import Announcement, agency_names, announce, recent, task_link, vn_date
+from notifications.notice.announce import Announcement, agency_names, announce, recent, task_link, vn_date_or_none
 from notifications.rule.book import RuleBook
 from notifications.rule.firing import RuleKey
 
@@ -42,7 +42,7 @@ def task_facts(p: dict[str, Any]) -> dict[str, Any]:
         "task_title": p.get("title") or "",
         "plan_symbol": p.get("plan_symbol") or "",
         "deadline_text": p.get("deadline_text") or "",
-        "due_date": vn_date(_date(p.get("due_on"))),
+        "due_date": vn_date_or_none(_date(p.get("due_on"))),
     }
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from common.clock import vn_date
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notifications.models import Agency, Notice
 
 
-def vn_date(day: date | None) -> str | None:
-    return day.strftime("%d/%m/%Y") if day else None
+def vn_date_or_none(day: date | None) -> str | None:
+    return vn_date(day) if day else None
 
 
 @dataclass

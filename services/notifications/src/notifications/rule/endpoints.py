@@ -25,13 +25,12 @@ from common.errors import (
     vietnamese_message,
 )
 from common.idempotency import Idempotency, idempotency_dependency
-from common.roles import Role
 from fastapi import APIRouter, Depends, Header, Path, Response
 from pydantic import ValidationError
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notifications.auth import ADMINS
+from notifications.auth import ADMINS, may_manage_agency, require_admin_or_head
 from notifications.db import idempotency_keys
 from notifications.models import Agency, Rule
 from notifications.rule.firing import DEFAULTS, RULE_LABELS, RuleKey, params_model
@@ -75,10 +74,7 @@ DELETE_ERRORS = UPDATE_ERRORS | problem_responses(DefaultRuleKept)
 
 
 def may_see_rules(principal: Principal) -> None:
-    if not principal.has_role(*ADMINS, Role.AGENCY_MANAGER):
-        raise Forbidden(
-            "Chỉ quản trị hệ thống, cơ quan thường trực hoặc lãnh đạo đơn vị được làm việc với quy tắc thông báo."
-        )
+    require_admin_or_head(principal, "làm việc với quy tắc thông báo")
 
 
 def readable(principal: Principal) -> Select[Rule]:
@@ -153,7 +149,7 @@ def may_override(principal: Principal, body: RuleCreate) -> None:
         return
     if body.plan_id is not None:
         raise Forbidden("Chỉ quản trị hệ thống hoặc cơ quan thường trực được đặt quy tắc riêng cho kế hoạch.")
-    if body.agency_id not in principal.agency_subtree:
+    if body.agency_id is None or not may_manage_agency(principal, body.agency_id):
         raise Forbidden("Bạn chỉ đặt quy tắc riêng cho đơn vị của mình hoặc đơn vị cấp dưới.")
 
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from common.clock import vn_date
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notifications.calendar.workdays import WorkCalendar
 from notifications.models import ReportPlan
-from notifications.notice.announce import vn_date
 from notifications.rule.book import RuleBook
 from notifications.rule.firing import (
     EscalationParams,

@@ -15,12 +15,11 @@ from common.auth import CurrentPrincipal, Principal, actor_name
 from common.db import SessionDep
 from common.errors import Forbidden, InvalidInput, NotAuthenticated, NotFound, problem_responses
 from common.idempotency import Idempotency, idempotency_dependency
-from common.roles import Role
 from fastapi import APIRouter, Depends, Path, Response
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notifications.auth import ADMINS, may_manage_agency
+from notifications.auth import ADMINS, may_manage_agency, require_admin_or_head
 from notifications.channel.templates import EVENT_TYPES
 from notifications.channel.webhook import check_webhook_url
 from notifications.config import Settings, get_settings
@@ -43,11 +42,10 @@ class WebhookNotFound(NotFound):
 
 def readable(principal: Principal) -> Select[Webhook]:
     """Every webhook for administrators; those of its subtree for an agency's head; nobody else's business."""
+    require_admin_or_head(principal, "quản lý webhook")
     if principal.has_role(*ADMINS):
         return select(Webhook)
-    if principal.has_role(Role.AGENCY_MANAGER):
-        return select(Webhook).where(Webhook.agency_id.in_(principal.agency_subtree))
-    raise Forbidden("Chỉ quản trị hệ thống, cơ quan thường trực hoặc lãnh đạo đơn vị được quản lý webhook.")
+    return select(Webhook).where(Webhook.agency_id.in_(principal.agency_subtree))
 
 
 async def present(session: AsyncSession, hooks: Sequence[Webhook]) -> list[WebhookRead]:

@@ -7,6 +7,7 @@ import uuid
 from datetime import date
 
 from common.auth import CurrentPrincipal
+from common.clock import vn_date
 from common.db import SessionDep
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -26,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return vn_date(value) if value else ""
 
 
 def workbook(tasks: list[Task], plans: dict[uuid.UUID, Plan], on: date) -> bytes:
