@@ -1,9 +1,28 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
 import { useEffect, useState, type ReactNode } from "react";
 
 import { tokenStore } from "../lib/api";
-import { I18nProvider } from "../lib/i18n";
+import { I18nProvider, useI18n } from "../lib/i18n";
 import { createQueryClient } from "../lib/query-client";
+import { theme } from "./theme";
+
+/** Ant Design and dayjs follow the app's language: Vietnamese month names, buttons and empty texts. */
+function LocalizedDesign({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === "en" ? "en" : "vi");
+  }, [lang]);
+  return (
+    <ConfigProvider locale={lang === "en" ? enUS : viVN} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
@@ -19,7 +38,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nProvider>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <LocalizedDesign>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </LocalizedDesign>
     </I18nProvider>
   );
 }

@@ -5,7 +5,7 @@ import { LoadingScreen } from "../../components/LoadingScreen";
 import { LoginForm, useAuth } from "../../features/auth";
 import { useT } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/use-page-title";
-import { paths } from "../paths";
+import { paths } from "../../config/paths";
 
 /** Where the user was heading before the guard sent them here, if it was inside the app. */
 function returnPath(location: Location): string {

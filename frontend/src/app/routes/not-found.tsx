@@ -2,7 +2,7 @@ import { Link } from "react-router-dom";
 
 import { MessagePage } from "../../components/MessagePage";
 import { useT } from "../../lib/i18n";
-import { paths } from "../paths";
+import { paths } from "../../config/paths";
 
 export function NotFoundRoute() {
   const t = useT();

@@ -4,7 +4,7 @@ import { LoadingScreen } from "../../components/LoadingScreen";
 import { MyAccountCard, useMe } from "../../features/auth";
 import { useT } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/use-page-title";
-import { paths } from "../paths";
+import { paths } from "../../config/paths";
 
 export function OverviewRoute() {
   const t = useT();

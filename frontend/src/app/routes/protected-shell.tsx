@@ -1,24 +1,44 @@
-import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom";
+import {
+  AppstoreOutlined,
+  BellOutlined,
+  DashboardOutlined,
+  FlagOutlined,
+  PartitionOutlined,
+  SettingOutlined,
+} from "@ant-design/icons";
+import { Progress } from "antd";
+import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from "react-router-dom";
 
 import { Alert } from "../../components/Alert";
 import { AuthFrame } from "../../components/AuthFrame";
 import { Button } from "../../components/Button";
 import { LoadingScreen } from "../../components/LoadingScreen";
+import { paths } from "../../config/paths";
 import { ChangePasswordForm, useAuth, useRoleLabel, type Me } from "../../features/auth";
 import { AppLayout, type NavItem } from "../../features/layout";
+import { NotificationBell } from "../../features/notifications";
 import { useT, type Translate } from "../../lib/i18n";
-import { paths } from "../paths";
+import { hasRole } from "../../lib/me";
 
 function navItems(user: Me, t: Translate): NavItem[] {
   const items: NavItem[] = [
-    { to: paths.overview, label: t("nav.overview"), end: true },
-    { to: paths.agencyTasks, label: t("nav.agencyTasks") },
-    { to: paths.plans, label: t("nav.plans") },
-    { to: paths.indicators, label: t("nav.indicators") },
-    { to: paths.notifications, label: t("nav.notifications") },
+    { to: paths.overview, label: t("nav.overview"), icon: <DashboardOutlined />, end: true },
+    { to: paths.agencyTasks, label: t("nav.agencyTasks"), icon: <AppstoreOutlined /> },
+    { to: paths.plans, label: t("nav.plans"), icon: <PartitionOutlined /> },
+    { to: paths.indicators, label: t("nav.indicators"), icon: <FlagOutlined /> },
+    { to: paths.notifications, label: t("nav.notifications"), icon: <BellOutlined /> },
   ];
-  if (user.roles.includes("admin")) items.push({ to: paths.admin, label: t("nav.admin") });
+  if (hasRole(user, "admin", "coordinator", "agency_manager")) {
+    items.push({ to: paths.admin, label: t("nav.admin"), icon: <SettingOutlined /> });
+  }
   return items;
+}
+
+/** A thin bar while the next screen's code arrives; the current page stays put until then. */
+function NavigationProgress() {
+  const navigation = useNavigation();
+  if (navigation.state === "idle") return null;
+  return <Progress className="nav-progress" percent={100} status="active" showInfo={false} size="small" />;
 }
 
 /** Everything behind the login: signed in, password no longer temporary, then the app's layout. */
@@ -68,8 +88,9 @@ export function ProtectedShell() {
           }}
           navItems={navItems(auth.user, t)}
           onLogout={logout}
-          loggingOut={auth.loggingOut}
+          headerExtra={<NotificationBell />}
         >
+          <NavigationProgress />
           <Outlet />
         </AppLayout>
       );

@@ -1,7 +1,7 @@
 export { useChangePassword } from "./api/change-password";
 export { useLogin, type TokenPair } from "./api/login";
 export { useLogout } from "./api/logout";
-export { useMe, type Me } from "./api/me";
+export { useMe, type Me } from "../../lib/me";
 export { ChangePasswordForm, MIN_PASSWORD_LENGTH } from "./components/ChangePasswordForm";
 export { LoginForm } from "./components/LoginForm";
 export { MyAccountCard } from "./components/MyAccountCard";

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 
 import { en, vi, type MessageKey } from "./dictionary";
+import { formatMessage } from "./format";
 
 export type Lang = "vi" | "en";
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -24,11 +25,6 @@ function initialLang(): Lang {
   }
 }
 
-function format(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
-}
-
 export function I18nProvider({ children, lang: fixedLang }: { children: ReactNode; lang?: Lang }) {
   const [lang, setLangState] = useState<Lang>(() => fixedLang ?? initialLang());
 
@@ -46,7 +42,7 @@ export function I18nProvider({ children, lang: fixedLang }: { children: ReactNod
   }, []);
 
   const t = useCallback<Translate>(
-    (key, params) => format(dictionaries[lang][key] ?? vi[key], params),
+    (key, params) => formatMessage(dictionaries[lang][key] ?? vi[key], params),
     [lang],
   );
 

@@ -65,6 +65,9 @@ export const vi = {
 
   "header.signedInAs": "Tài khoản đang đăng nhập",
 
+  "agency.pick": "Chọn đơn vị",
+  "agency.none": "Không có đơn vị phù hợp",
+
   "comingSoon.badge": "Sắp ra mắt",
   "comingSoon.body": "Chức năng này sẽ có trong một bản phát hành sau. Trang này chưa có dữ liệu.",
   "comingSoon.agencyTasks":
@@ -151,6 +154,9 @@ export const en: Record<MessageKey, string> = {
   "nav.admin": "Administration",
 
   "header.signedInAs": "Signed-in account",
+
+  "agency.pick": "Choose an agency",
+  "agency.none": "No matching agency",
 
   "comingSoon.badge": "Coming soon",
   "comingSoon.body": "This feature arrives in a later release. There is no data on this page yet.",

@@ -1,4 +1,6 @@
+import { meKey } from "../../../lib/me";
+
 export const authKeys = {
   all: ["auth"] as const,
-  me: () => [...authKeys.all, "me"] as const,
+  me: () => meKey,
 };

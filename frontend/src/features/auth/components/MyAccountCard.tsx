@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { Card } from "../../../components/Card";
 import { useT } from "../../../lib/i18n";
-import type { Me } from "../api/me";
+import type { Me } from "../../../lib/me";
 import { RoleBadges } from "./RoleBadges";
 
 interface MyAccountCardProps {

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 
 import { ApiError, tokenStore } from "../../../lib/api";
-import { useMe, type Me } from "../api/me";
+import { useMe, type Me } from "../../../lib/me";
 import { useLogout } from "../api/logout";
 
 export type AuthState =

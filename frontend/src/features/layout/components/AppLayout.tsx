@@ -1,3 +1,4 @@
+import { Drawer, Grid, Layout } from "antd";
 import { useEffect, useState, type ReactNode } from "react";
 import { useLocation } from "react-router-dom";
 
@@ -10,48 +11,55 @@ interface AppLayoutProps {
   account: Account;
   navItems: readonly NavItem[];
   onLogout: () => void;
-  loggingOut?: boolean;
+  headerExtra?: ReactNode;
   children: ReactNode;
 }
 
-const NAV_ID = "main-nav";
-
-export function AppLayout({ account, navItems, onLogout, loggingOut, children }: AppLayoutProps) {
+/** Header, navigation (a side bar on desktop, a drawer on a phone) and the page. */
+export function AppLayout({ account, navItems, onLogout, headerExtra, children }: AppLayoutProps) {
   const t = useT();
-  const [menuOpen, setMenuOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const { pathname } = useLocation();
 
-  // a narrow screen's menu covers the page: close it once the user has picked where to go
-  useEffect(() => setMenuOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!menuOpen) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setMenuOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [menuOpen]);
+  // a phone's menu covers the page: close it once the user has picked where to go
+  useEffect(() => setDrawerOpen(false), [pathname]);
 
   return (
-    <div className="app">
+    <Layout className="app">
       <a className="skip-link" href="#main-content">
         {t("app.skipToContent")}
       </a>
       <Header
         account={account}
-        navId={NAV_ID}
-        menuOpen={menuOpen}
-        onToggleMenu={() => setMenuOpen((open) => !open)}
+        extra={headerExtra}
         onLogout={onLogout}
-        loggingOut={loggingOut}
+        onOpenMenu={wide ? undefined : () => setDrawerOpen(true)}
+        menuOpen={drawerOpen}
       />
-      <div className="shell">
-        <MainNav id={NAV_ID} items={navItems} open={menuOpen} />
-        <main id="main-content" className="shell__main" tabIndex={-1}>
+      <Layout>
+        {wide && (
+          <Layout.Sider width={232} className="sider" theme="light">
+            <MainNav items={navItems} />
+          </Layout.Sider>
+        )}
+        <Layout.Content id="main-content" className="content" tabIndex={-1}>
           {children}
-        </main>
-      </div>
-    </div>
+        </Layout.Content>
+      </Layout>
+      {!wide && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={272}
+          title={t("app.name")}
+          className="nav-drawer"
+        >
+          <MainNav items={navItems} onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+    </Layout>
   );
 }

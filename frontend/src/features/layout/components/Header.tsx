@@ -1,9 +1,11 @@
-import { Link } from "react-router-dom";
+import { DownOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
+import { Button, Dropdown, Layout } from "antd";
+import type { ReactNode } from "react";
+import { Link, useNavigate } from "react-router-dom";
 
-import { Button } from "../../../components/Button";
-import { LanguageToggle } from "../../../components/LanguageToggle";
-import { useT } from "../../../lib/i18n";
 import { BrandMark } from "../../../components/BrandMark";
+import { paths } from "../../../config/paths";
+import { useI18n } from "../../../lib/i18n";
 
 export interface Account {
   fullName: string;
@@ -13,60 +15,67 @@ export interface Account {
 
 interface HeaderProps {
   account: Account;
-  navId: string;
-  menuOpen: boolean;
-  onToggleMenu: () => void;
+  /** Shown on narrow screens, where the navigation sits in a drawer. */
+  onOpenMenu?: () => void;
+  menuOpen?: boolean;
+  /** Things the app puts beside the account menu, such as the notification bell. */
+  extra?: ReactNode;
   onLogout: () => void;
-  loggingOut?: boolean;
 }
 
-export function Header({ account, navId, menuOpen, onToggleMenu, onLogout, loggingOut }: HeaderProps) {
-  const t = useT();
+export function Header({ account, onOpenMenu, menuOpen, extra, onLogout }: HeaderProps) {
+  const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
+  const items = [
+    {
+      key: "who",
+      disabled: true,
+      label: (
+        <div className="account-menu__who">
+          <strong>{account.fullName}</strong>
+          {account.agencyName && <span>{account.agencyName}</span>}
+          {account.roleLabels.length > 0 && <span>{account.roleLabels.join(", ")}</span>}
+        </div>
+      ),
+    },
+    { type: "divider" as const },
+    { key: "account", label: t("account.title") },
+    { key: "password", label: t("account.changePassword") },
+    { key: "lang", label: <span lang={lang === "vi" ? "en" : "vi"}>{t("lang.switchTo")}</span> },
+    { type: "divider" as const },
+    { key: "logout", label: t("auth.logout"), danger: true },
+  ];
+  const onMenu = ({ key }: { key: string }) => {
+    if (key === "account") navigate(paths.account);
+    else if (key === "password") navigate(paths.changePassword);
+    else if (key === "lang") setLang(lang === "vi" ? "en" : "vi");
+    else if (key === "logout") onLogout();
+  };
   return (
-    <header className="topbar">
-      <button
-        type="button"
-        className="btn btn--ghost topbar__menu"
-        aria-expanded={menuOpen}
-        aria-controls={navId}
-        onClick={onToggleMenu}
-      >
-        <MenuIcon open={menuOpen} />
-        <span className="topbar__menu-text">{t("nav.menu")}</span>
-      </button>
-      <Link to="/" className="brand">
+    <Layout.Header className="topbar">
+      {onOpenMenu && (
+        <Button
+          type="text"
+          className="topbar__menu"
+          icon={<MenuOutlined />}
+          aria-label={t("nav.menu")}
+          aria-expanded={menuOpen}
+          onClick={onOpenMenu}
+        />
+      )}
+      <Link to={paths.overview} className="brand">
         <BrandMark />
         <span className="brand__name">{t("app.name")}</span>
       </Link>
-      <section className="topbar__account" aria-label={t("header.signedInAs")}>
-        <span className="topbar__name">{account.fullName}</span>
-        {account.agencyName && <span className="topbar__agency">{account.agencyName}</span>}
-        {account.roleLabels.length > 0 && (
-          <ul className="badges badges--compact">
-            {account.roleLabels.map((label) => (
-              <li key={label} className="badge badge--on-dark">
-                {label}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <LanguageToggle className="topbar__lang" />
-      <Button variant="secondary" className="topbar__logout" onClick={onLogout} busy={loggingOut}>
-        {t("auth.logout")}
-      </Button>
-    </header>
-  );
-}
-
-function MenuIcon({ open }: { open: boolean }) {
-  return (
-    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      {open ? (
-        <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      ) : (
-        <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      )}
-    </svg>
+      <div className="topbar__spacer" />
+      {extra}
+      <Dropdown menu={{ items, onClick: onMenu }} trigger={["click"]} placement="bottomRight">
+        <Button type="text" className="topbar__account" aria-label={`${t("header.signedInAs")}: ${account.fullName}`}>
+          <UserOutlined aria-hidden="true" />
+          <span className="topbar__name">{account.fullName}</span>
+          <DownOutlined aria-hidden="true" className="topbar__caret" />
+        </Button>
+      </Dropdown>
+    </Layout.Header>
   );
 }

@@ -1,0 +1,7 @@
+/**
+ * One key per user intent: created when a form opens or a mutation starts, reused when the same
+ * request is retried, so a double click or a retry after a lost answer does not act twice.
+ */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
