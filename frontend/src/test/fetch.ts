@@ -3,6 +3,9 @@ import { vi } from "vitest";
 export interface Call {
   method: string;
   path: string;
+  /** The query string, parsed: `call.query.getAll("status")`. */
+  query: URLSearchParams;
+  headers: Headers;
   authorization: string | null;
   body: unknown;
 }
@@ -29,8 +32,10 @@ export function stubFetch(routes: Record<string, Handler>) {
     const call: Call = {
       method: request.method,
       path: new URL(request.url).pathname,
+      query: new URL(request.url).searchParams,
+      headers: request.headers,
       authorization: request.headers.get("Authorization"),
-      body: text ? JSON.parse(text) : undefined,
+      body: text && !request.headers.get("Content-Type")?.startsWith("multipart/") ? JSON.parse(text) : text || undefined,
     };
     calls.push(call);
     const handler = routes[`${call.method} ${call.path}`];
