@@ -378,6 +378,31 @@ class TestRollUp:
         # The children are done, but Sở Y tế still reports its own task to the standing agency.
         assert (parent["percent"], parent["status"]) == (100, "in_progress")
 
+    def test_a_progress_report_can_be_returned_but_not_accepted(
+        self, client: httpx.Client, auth: Auth, world: dict[str, Any]
+    ) -> None:
+        parent_id, commune = world["tasks"]["4"]["id"], world["agency"]["PHUONG_VIET_TRI"]
+        child = self._child(client, auth, parent_id, commune, "Trạm y tế phường niêm yết giá dịch vụ")
+        share_id = share(task(client, auth, child["id"]), commune)["id"]
+        url = f"{TASKS}/{child['id']}/review"
+        nothing_yet = client.post(
+            url,
+            json={"assignment_id": share_id, "decision": "return", "reason": "Chưa thấy báo cáo"},
+            headers=auth("syt.lanhdao"),
+        )
+        assert_vietnamese_problem(nothing_yet, 409)
+        self._report(client, auth, "vietri.canbo", child["id"], {"percent": 50, "narrative": "Đã niêm yết một nửa"})
+        accepted = client.post(url, json={"assignment_id": share_id, "decision": "accept"}, headers=auth("syt.lanhdao"))
+        assert_vietnamese_problem(accepted, 409)
+
+        returned = self._review(client, auth, child["id"], commune, decision="return", reason="Ảnh minh chứng bị mờ")
+
+        assert (returned["status"], returned["percent"]) == ("returned", 50)
+        last = get_json(client, f"{TASKS}/{child['id']}/history", auth("vietri.canbo"))[-1]
+        assert last["changes"]["status"] == ["in_progress", "returned"]
+        again = self._report(client, auth, "vietri.canbo", child["id"], {"percent": 60, "narrative": "Chụp lại ảnh"})
+        assert again["status"] == "in_progress"
+
     def test_a_cancelled_child_leaves_the_roll_up(
         self, client: httpx.Client, auth: Auth, world: dict[str, Any]
     ) -> None:

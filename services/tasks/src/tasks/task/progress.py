@@ -21,6 +21,7 @@ from tasks.task.service import PERIODIC_KINDS, TaskService
 WRITERS = (Role.ADMIN, Role.COORDINATOR, Role.AGENCY_MANAGER, Role.AGENCY_OFFICER)
 COMMENTERS = (*WRITERS, Role.LEADER)
 BODY_IN_EVENT = 300  # enough for a notice; the whole text is one GET away
+RETURNABLE = {Status.SUBMITTED.value, Status.IN_PROGRESS.value}
 
 
 class ProgressService(TaskService):
@@ -175,8 +176,11 @@ class ProgressService(TaskService):
         share = await self.session.get(Assignment, share_id, with_for_update=True)
         if share is None or share.task_id != task.id:
             raise InvalidInput.on("assignment_id", "Phần việc này không thuộc nhiệm vụ.")
-        if share.status != Status.SUBMITTED.value:
-            raise Conflict("Phần việc này chưa được báo cáo hoàn thành nên chưa thẩm định được.")
+        # a progress report can be sent back (weak evidence, wrong figure); only a completion can be accepted
+        if accept and share.status != Status.SUBMITTED.value:
+            raise Conflict("Phần việc này chưa được báo cáo hoàn thành nên chưa chấp nhận được.")
+        if not accept and share.status not in RETURNABLE:
+            raise Conflict("Phần việc này chưa có báo cáo tiến độ nên chưa có gì để trả lại.")
         if not accept and len(reason) < 5:
             raise InvalidInput.on("reason", "Trả lại cần nêu lý do (ít nhất 5 ký tự).")
         before = share.status
