@@ -1,7 +1,5 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { NotificationPreferences } from "../../features/notifications";
 
 export function NotificationPreferencesRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.notifications")} description={t("comingSoon.notifications")} />;
+  return <NotificationPreferences />;
 }

@@ -1,7 +1,5 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { NotificationInbox } from "../../features/notifications";
 
 export function NotificationsRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.notifications")} description={t("comingSoon.notifications")} />;
+  return <NotificationInbox />;
 }
