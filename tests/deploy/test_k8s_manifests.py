@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 import functools
 import json
@@ -19,9 +20,11 @@ import pytest
 import yaml
 from common.settings import FollowerSettings
 from gateway.client.service_accounts import SERVICE_CLIENTS
+from gateway.web import API_PREFIXES, SecurityHeadersMiddleware
 from indicators.config import Settings as IndicatorsSettings
 from kubernetes_validate.utils import latest_version
 from notifications.config import Settings as NotificationsSettings
+from pydantic import TypeAdapter
 from tasks.config import Settings as TasksSettings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,6 +49,13 @@ FOLLOWERS: dict[str, type[FollowerSettings]] = {
 }
 # Where each service follows the feeds: its API Deployment, or for notifications its worker.
 FOLLOWING_DEPLOYMENT = {"tasks": "tasks", "indicators": "indicators", "notifications": WORKER}
+# The SPA's static files: nginx in its own image, reached only from the ingress controller.
+WEB, WEB_IMAGE, WEB_PORT, WEB_HEALTH = "web", "tiendo-web", 8080, "/healthz"
+WEB_DOCKERFILE = REPO / "deploy" / "Dockerfile.web"
+NGINX_CONF = REPO / "deploy" / "web" / "nginx.conf"
+INGRESS_NAMESPACE = {"kubernetes.io/metadata.name": "ingress-nginx"}
+# The gateway's SPA caching (gateway/src/gateway/web.py, spa_router), which nginx must repeat.
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 class Seed(NamedTuple):
@@ -233,9 +243,12 @@ def test_no_secret_is_committed(overlay: str) -> None:
 @overlays
 def test_every_deployment_probes_health_and_ready(overlay: str) -> None:
     for name, deployment in of_kind(overlay, "Deployment").items():
+        expected = {"livenessProbe": "/health", "readinessProbe": "/ready"}
+        if name == WEB:  # nginx has no database to be ready for: both probes ask its /healthz location
+            expected = dict.fromkeys(expected, WEB_HEALTH)
         for container in containers(deployment["spec"]["template"]["spec"]):
             ports = {p["name"] for p in container["ports"]} | {p["containerPort"] for p in container["ports"]}
-            for probe, path in (("livenessProbe", "/health"), ("readinessProbe", "/ready")):
+            for probe, path in expected.items():
                 http = container.get(probe, {}).get("httpGet", {})
                 assert http.get("path") == path, f"{name}: {probe} must GET {path}"
                 assert http.get("port") in ports, f"{name}: {probe} probes an undeclared port"
@@ -246,6 +259,7 @@ def test_every_container_is_limited_and_unprivileged(overlay: str) -> None:
     for workload, pod in workloads(overlay):
         name = workload["metadata"]["name"]
         assert pod["securityContext"]["runAsNonRoot"] is True, name
+        assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}, name
         assert pod.get("automountServiceAccountToken") is False, name
         tmp_volumes = {v["name"] for v in pod.get("volumes", []) if "emptyDir" in v}
         for container in containers(pod):
@@ -260,12 +274,30 @@ def test_every_container_is_limited_and_unprivileged(overlay: str) -> None:
             assert mounts.get("/tmp") in tmp_volumes, f"{name}: /tmp must be an emptyDir"
 
 
+def split_image(image: str) -> tuple[str, str]:
+    """(repository, tag or digest) of an image reference."""
+    if "@" in image:
+        repository, digest = image.split("@", 1)
+        return repository, digest
+    repository, _, tag = image.rpartition(":") if ":" in image.rsplit("/", 1)[-1] else (image, "", "")
+    return repository, tag
+
+
 @overlays
-def test_every_process_runs_the_one_tiendo_image(overlay: str) -> None:
-    images = {container["image"] for _, pod in workloads(overlay) for container in containers(pod)}
+def test_every_process_runs_the_one_tiendo_image_and_web_its_twin(overlay: str) -> None:
+    images = {
+        container["image"]
+        for workload, pod in workloads(overlay)
+        if workload["metadata"]["name"] != WEB
+        for container in containers(pod)
+    }
     assert len(images) == 1, images
-    repository = images.pop().split("@")[0].rsplit(":", 1)[0]
+    repository, tag = split_image(images.pop())
     assert repository.rsplit("/", 1)[-1] == "tiendo", repository
+    # The SPA's image comes from the same registry and the same release (its API client is generated from
+    # that release's openapi.json).
+    (web,) = of_kind(overlay, "Deployment")[WEB]["spec"]["template"]["spec"]["containers"]
+    assert split_image(web["image"]) == (repository.rsplit("/", 1)[0] + "/" + WEB_IMAGE, tag), web["image"]
 
 
 def test_production_pins_the_image() -> None:
@@ -350,7 +382,7 @@ def test_every_deployment_has_a_disruption_budget(overlay: str) -> None:
 
 
 @overlays
-def test_only_the_gateway_is_reachable_from_outside(overlay: str) -> None:
+def test_only_the_gateway_and_web_are_reachable_from_outside(overlay: str) -> None:
     policies = of_kind(overlay, "NetworkPolicy").values()
     deny = [p for p in policies if p["spec"]["podSelector"] == {} and not p["spec"].get("ingress")]
     assert any(set(p["spec"]["policyTypes"]) == {"Ingress", "Egress"} for p in deny), "no default deny"
@@ -365,7 +397,7 @@ def test_only_the_gateway_is_reachable_from_outside(overlay: str) -> None:
         target = policy["spec"]["podSelector"].get("matchLabels", {}).get(NAME)
         peers = [peer for rule in policy["spec"].get("ingress", []) for peer in rule.get("from", [])]
         assert target is not None or not peers, f"{policy['metadata']['name']} opens ingress to every pod"
-        if target == "gateway" or not peers:
+        if target in ("gateway", WEB) or not peers:  # web: its own test below
             continue
         for peer in peers:
             assert set(peer) == {"podSelector"}, f"{target} accepts traffic from outside the namespace"
@@ -373,13 +405,67 @@ def test_only_the_gateway_is_reachable_from_outside(overlay: str) -> None:
 
 
 @overlays
-def test_the_ingress_sends_the_overlay_host_to_the_gateway(overlay: str) -> None:
+def test_the_ingress_sends_the_overlay_host_to_the_gateway_and_web(overlay: str) -> None:
     (ingress,) = of_kind(overlay, "Ingress").values()
     (rule,) = ingress["spec"]["rules"]
     assert rule["host"] == HOSTS[overlay]
     assert [HOSTS[overlay]] == [host for tls in ingress["spec"]["tls"] for host in tls["hosts"]]
-    backends = {path["backend"]["service"]["name"] for path in rule["http"]["paths"]}
-    assert backends == {"gateway"}
+    services = of_kind(overlay, "Service")
+    for path in rule["http"]["paths"]:
+        backend = path["backend"]["service"]
+        assert backend["name"] in ("gateway", WEB), backend
+        ports = services[backend["name"]]["spec"]["ports"]
+        assert backend["port"].get("name") in {p["name"] for p in ports}, backend
+
+
+def ingress_backend(rule: Manifest, request_path: str) -> str | None:
+    """The Service an Ingress rule sends `request_path` to: the longest matching path, Exact before Prefix."""
+    matches = []
+    for path in rule["http"]["paths"]:
+        kind, target = path["pathType"], path["path"]
+        if kind == "Exact":
+            hit = request_path == target
+        else:
+            assert kind == "Prefix", f"{target}: pathType {kind} is left to the controller"
+            wanted = [part for part in target.split("/") if part]
+            hit = [part for part in request_path.split("/") if part][: len(wanted)] == wanted
+        if hit:
+            matches.append((len(target.rstrip("/")), kind == "Exact", path["backend"]["service"]["name"]))
+    return max(matches)[2] if matches else None
+
+
+@overlays
+def test_the_ingress_sends_the_gateways_paths_to_it_and_every_other_path_to_web(overlay: str) -> None:
+    (rule,) = of_kind(overlay, "Ingress")["gateway"]["spec"]["rules"]
+    # Every path the gateway keeps from its SPA router (gateway/src/gateway/web.py) is the gateway's.
+    for prefix in API_PREFIXES:
+        for request_path in {prefix.rstrip("/"), prefix + "x" if prefix.endswith("/") else prefix}:
+            assert ingress_backend(rule, request_path) == "gateway", request_path
+    for request_path in ("/api/v1/tasks", "/api/docs", "/.well-known/jwks.json", "/health", "/ready"):
+        assert ingress_backend(rule, request_path) == "gateway", request_path
+    for request_path in ("/", "/index.html", "/assets/index-abc123.js", "/favicon.svg", "/tasks/42", "/apidocs"):
+        assert ingress_backend(rule, request_path) == WEB, request_path
+
+
+@overlays
+def test_only_the_ingress_controller_reaches_web_and_web_reaches_nothing(overlay: str) -> None:
+    (container,) = of_kind(overlay, "Deployment")[WEB]["spec"]["template"]["spec"]["containers"]
+    assert [p["containerPort"] for p in container["ports"]] == [WEB_PORT]
+    service = of_kind(overlay, "Service")[WEB]["spec"]
+    assert [(p["name"], p["port"], p["targetPort"]) for p in service["ports"]] == [("http", WEB_PORT, "http")]
+    labels = of_kind(overlay, "Deployment")[WEB]["spec"]["template"]["metadata"]["labels"]
+    assert service["selector"].items() <= labels.items()
+    peers = []
+    for policy in of_kind(overlay, "NetworkPolicy").values():
+        if selects(policy, labels) and "Ingress" in policy["spec"]["policyTypes"]:
+            peers += [peer for rule in policy["spec"].get("ingress", []) for peer in rule.get("from", [])]
+    assert peers == [{"namespaceSelector": {"matchLabels": INGRESS_NAMESPACE}}], peers
+    assert allowed_ports(overlay, "ingress", WEB, lambda peer: True) == {WEB_PORT}
+    # No other pod's policy lets it call web, and web may call no pod in or out of the namespace.
+    for name in [*PORTS, WORKER, *SEED_JOBS]:
+        assert not allowed_ports(overlay, "egress", name, lambda peer: WEB in peer_names(peer)), name
+    selectors = ("podSelector", "namespaceSelector")
+    assert not allowed_ports(overlay, "egress", WEB, lambda peer: any(key in peer for key in selectors))
 
 
 @overlays
@@ -479,29 +565,42 @@ def test_the_seed_indicators_job_loads_the_tables_in_the_image_once_the_gateway_
     assert_seed_job_loads_the_image_data_once_the_gateway_is_ready(overlay, "indicators")
 
 
-def assert_the_image_carries(seed: Seed, files: list[str]) -> None:
-    dockerfile = (REPO / "deploy" / "Dockerfile").read_text(encoding="utf-8")
-    final_stage = re.split(r"(?m)^FROM ", dockerfile)[-1]
-    copies = [shlex.split(line)[1:] for line in final_stage.splitlines() if line.startswith("COPY ")]
-    assert [seed.data_dir + "/", seed.image_dir + "/"] in copies, copies
-    # Every file plans.json names is in the repository, so in the build context ...
-    assert all((REPO / seed.data_dir / name).is_file() for name in files), files
-    # ... unless the .dockerignore drops it (the last matching pattern decides, `!` keeps).
+def final_stage(dockerfile: Path) -> str:
+    return re.split(r"(?m)^FROM ", dockerfile.read_text(encoding="utf-8"))[-1]
+
+
+def copies(stage: str) -> list[list[str]]:
+    """The arguments of each COPY in a stage (a `--from=` included)."""
+    return [shlex.split(line)[1:] for line in stage.splitlines() if line.startswith("COPY ")]
+
+
+def left_out_of_the_context(dockerfile: Path, path: str) -> bool:
+    """Whether the Dockerfile's own .dockerignore drops `path` (the last matching pattern decides, `!` keeps)."""
     patterns = [
         line.strip()
-        for line in (REPO / "deploy" / "Dockerfile.dockerignore").read_text(encoding="utf-8").splitlines()
+        for line in dockerfile.with_name(dockerfile.name + ".dockerignore").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
+    prefixes = ["/".join(path.split("/")[: i + 1]) for i in range(path.count("/") + 1)]
+    excluded = False
+    for pattern in patterns:
+        keep = pattern.startswith("!")
+        glob = pattern.lstrip("!").strip("/")
+        if any(fnmatch.fnmatch(prefix, glob) for prefix in prefixes):
+            excluded = not keep
+    return excluded
+
+
+def assert_the_image_carries(seed: Seed, files: list[str]) -> None:
+    dockerfile = REPO / "deploy" / "Dockerfile"
+    steps = copies(final_stage(dockerfile))
+    assert [seed.data_dir + "/", seed.image_dir + "/"] in steps, steps
+    # Every file plans.json names is in the repository, so in the build context ...
+    assert all((REPO / seed.data_dir / name).is_file() for name in files), files
+    # ... unless the .dockerignore drops it.
     for name in files:
         path = f"{seed.data_dir}/{name}"
-        prefixes = ["/".join(path.split("/")[: i + 1]) for i in range(path.count("/") + 1)]
-        excluded = False
-        for pattern in patterns:
-            keep = pattern.startswith("!")
-            glob = pattern.lstrip("!").strip("/")
-            if any(fnmatch.fnmatch(prefix, glob) for prefix in prefixes):
-                excluded = not keep
-        assert not excluded, f"{path} is left out of the build context"
+        assert not left_out_of_the_context(dockerfile, path), f"{path} is left out of the build context"
 
 
 def seed_entries(service: str) -> list[dict[str, Any]]:
@@ -592,3 +691,105 @@ def test_the_readme_lists_every_job_and_the_release_waits_for_the_seed_jobs() ->
     for service in FOLLOWERS:
         assert f"{prefix(service)}DIRECTORY_CLIENT_SECRET" in row, service
         assert service not in SEEDS or SEEDS[service].job in row, service
+
+
+def nginx_conf() -> str:
+    """deploy/web/nginx.conf without its comments."""
+    text = NGINX_CONF.read_text(encoding="utf-8")
+    return "\n".join(line.split("#", 1)[0].rstrip() for line in text.splitlines())
+
+
+def nginx_location(conf: str, match: str) -> str:
+    """The body of `location <match> { ... }` (locations here hold no nested blocks)."""
+    found = re.search(rf"location\s+{re.escape(match)}\s*\{{([^}}]*)\}}", conf)
+    assert found is not None, f"no `location {match}` in {NGINX_CONF.name}"
+    return found.group(1)
+
+
+def test_nginx_serves_the_spa_with_its_fallback_and_caches_only_the_hashed_assets() -> None:
+    conf = nginx_conf()
+    assert re.search(r"try_files\s+\$uri\s+/index\.html\s*;", nginx_location(conf, "/")), "no SPA fallback"
+    assert re.search(r"try_files\s+\$uri\s+=404\s*;", nginx_location(conf, "/assets/"))
+    # Cache-Control comes from a map on $uri: Vite's content-hashed /assets/ for a year, all else (index.html,
+    # the fallback included) revalidated. Not `always`: a missing asset's 404 must not be kept for a year.
+    header = re.search(r"add_header\s+Cache-Control\s+\$(\w+)\s*;", conf)
+    assert header is not None, "Cache-Control is not set from the map (or is set `always`)"
+    block = re.search(rf"map\s+\$uri\s+\${header.group(1)}\s*\{{([^}}]*)\}}", conf)
+    assert block is not None, f"no `map $uri ${header.group(1)}`"
+    entries = dict(re.findall(r'^\s*(\S+)\s+"([^"]*)"\s*;', block.group(1), re.MULTILINE))
+    assert entries == {"~^/assets/": IMMUTABLE, "default": "no-cache"}, entries
+    assert "try_files" not in nginx_location(conf, "= /healthz")
+    assert re.search(r"return\s+200\b", nginx_location(conf, "= /healthz")), "/healthz does not answer 200"
+    assert re.search(r"(?m)^\s*server_tokens\s+off\s*;", conf)
+    assert re.search(rf"(?m)^\s*listen\s+{WEB_PORT}\s*;", conf)
+    assert not re.search(r"\b(proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass)\b", conf), "web proxies nothing"
+    assert re.search(r"(?m)^\s*gzip\s+on\s*;", conf)
+    (types,) = re.findall(r"gzip_types\s+([^;]+);", conf)
+    assert {"application/javascript", "text/css", "image/svg+xml", "application/json"} <= set(types.split())
+
+
+def gateway_security_headers(*, hsts: bool) -> dict[str, str]:
+    """What the gateway's SecurityHeadersMiddleware adds to a page of the SPA."""
+    sent: list[dict[str, Any]] = []
+
+    async def page(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    middleware = SecurityHeadersMiddleware(page, hsts=hsts)
+    asyncio.run(middleware({"type": "http", "path": "/tasks/42"}, receive, send))
+    return {name.decode().lower(): value.decode() for name, value in sent[0]["headers"]}
+
+
+@overlays
+def test_nginx_sends_the_same_security_headers_as_the_gateway(overlay: str) -> None:
+    env = environment(overlay, service_container(overlay, "gateway"))
+    expected = gateway_security_headers(hsts=TypeAdapter(bool).validate_python(env.get("GATEWAY_HSTS", False)))
+    added = re.findall(r'add_header\s+([\w-]+)\s+(?:"([^"]*)"|(\S+?))(\s+always)?\s*;', nginx_conf())
+    headers = {name.lower(): quoted or bare for name, quoted, bare, _ in added}
+    assert len(headers) == len(added), "a header is added twice"
+    headers.pop("cache-control", None)  # the gateway's SPA router sets that one, not the middleware
+    assert headers == expected
+    # On error pages too, as the middleware does.
+    assert all(always for name, _, _, always in added if name.lower() != "cache-control"), added
+
+
+def test_the_web_image_builds_the_spa_and_serves_it_with_that_nginx_conf() -> None:
+    build_stage, stage = re.split(r"(?m)^FROM ", WEB_DOCKERFILE.read_text(encoding="utf-8"))[1:]
+    assert build_stage.startswith("node:22-slim ")
+    assert "RUN npm ci" in build_stage.splitlines() and "RUN npm run build" in build_stage.splitlines()
+    assert stage.split()[0].startswith("nginxinc/nginx-unprivileged:"), stage.split()[0]
+    steps = copies(stage)
+    assert ["deploy/web/nginx.conf", "/etc/nginx/nginx.conf"] in steps, steps
+    (root,) = re.findall(r"(?m)^\s*root\s+(\S+)\s*;", nginx_conf())
+    assert ["--from=frontend", "/src/frontend/dist", root] in steps, (root, steps)
+    # The numeric user the pods run as (runAsNonRoot needs a number in the image).
+    (user,) = re.findall(r"(?m)^USER\s+(\d+):(\d+)\s*$", stage)
+    assert int(user[0]) > 0 and int(user[1]) > 0, user
+    for overlay in OVERLAYS:
+        pod = of_kind(overlay, "Deployment")[WEB]["spec"]["template"]["spec"]
+        context = pod["securityContext"]
+        assert (str(context["runAsUser"]), str(context["runAsGroup"])) == user, context
+        # Read-only root: the pid file and every temp path nginx writes are on an emptyDir.
+        (container,) = pod["containers"]
+        empty = {v["name"] for v in pod["volumes"] if "emptyDir" in v}
+        mounts = [m["mountPath"] for m in container["volumeMounts"] if m["name"] in empty]
+        writes = re.findall(r"(?m)^\s*(?:pid|\w+_temp_path)\s+(\S+)\s*;", nginx_conf())
+        assert len(writes) == 6, writes  # pid, client_body, proxy, fastcgi, uwsgi, scgi
+        for path in writes:
+            assert any(path.startswith(mount.rstrip("/") + "/") for mount in mounts), f"{path} is read-only"
+    # The context holds what the build reads, and not the local node_modules or dist.
+    needed = ["deploy/web/nginx.conf"] + [
+        f"frontend/{name}" for name in ("package.json", "package-lock.json", "openapi.json", "index.html", "src")
+    ]
+    for path in needed:
+        assert (REPO / path).exists(), path
+        assert not left_out_of_the_context(WEB_DOCKERFILE, path), f"{path} is left out of the build context"
+    for path in ("frontend/node_modules", "frontend/dist", "gateway", ".venv"):
+        assert left_out_of_the_context(WEB_DOCKERFILE, path), f"{path} is sent to the build"
