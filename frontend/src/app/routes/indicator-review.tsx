@@ -1,7 +1,5 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { ReviewQueuePage } from "../../features/indicators";
 
 export function IndicatorReviewRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.indicators")} description={t("comingSoon.indicators")} />;
+  return <ReviewQueuePage />;
 }

@@ -1,7 +1,9 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { useParams } from "react-router-dom";
+
+import { IndicatorDetailPage } from "../../features/indicators";
 
 export function IndicatorRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.indicators")} description={t("comingSoon.indicators")} />;
+  const { indicatorId = "" } = useParams();
+  // a new indicator is a new page: nothing typed into the previous one's form carries over
+  return <IndicatorDetailPage key={indicatorId} indicatorId={indicatorId} />;
 }

@@ -1,7 +1,5 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { IndicatorListPage } from "../../features/indicators";
 
 export function IndicatorsRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.indicators")} description={t("comingSoon.indicators")} />;
+  return <IndicatorListPage />;
 }
