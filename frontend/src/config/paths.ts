@@ -16,6 +16,7 @@ export const paths = {
   adminUsers: "/admin/users",
   adminClients: "/admin/clients",
   adminImports: "/admin/imports",
+  adminAudit: "/admin/audit",
   account: "/account",
   changePassword: "/account/password",
 } as const;

@@ -1,0 +1,40 @@
+import type { components } from "../../../lib/api/schema";
+
+type Schemas = components["schemas"];
+
+export type User = Schemas["UserRead"];
+export type UserCreate = Schemas["UserCreate"];
+export type UserUpdate = Schemas["UserUpdate"];
+export type Role = Schemas["Role"];
+export type AgencyCreate = Schemas["AgencyCreate"];
+export type AgencyUpdate = Schemas["AgencyUpdate"];
+export type AgencyKind = Schemas["AgencyRead"]["kind"];
+export type Client = Schemas["ClientRead"];
+export type ClientWithSecret = Schemas["ClientWithSecret"];
+export type ClientCreate = Schemas["ClientCreate"];
+export type ClientUpdate = Schemas["ClientUpdate"];
+export type Scope = ClientCreate["scopes"][number];
+export type AuditEntry = Schemas["AuditRead"];
+export type TaskPlan = Schemas["PlanRead"];
+export type TaskPlanCreate = Schemas["PlanCreate"];
+export type TaskImportReport = Schemas["ImportReport"];
+export type IndicatorPlan = Schemas["IndicatorsPlanRead"];
+export type IndicatorPlanCreate = Schemas["IndicatorsPlanCreate"];
+export type IndicatorImportReport = Schemas["IndicatorsImportReport"];
+
+export const ROLES: readonly Role[] = [
+  "admin",
+  "coordinator",
+  "leader",
+  "agency_manager",
+  "agency_officer",
+  "viewer",
+  "integration",
+];
+export const AGENCY_KINDS: readonly AgencyKind[] = ["province", "department", "division", "commune", "university", "other"];
+export const SCOPES: readonly Scope[] = ["tasks.read", "indicators.read", "events.read", "identity.read"];
+
+/** The `If-Match` value the API expects for a record at this version. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
