@@ -1,4 +1,4 @@
-export { ADMIN_AUDIT_PATH, ADMIN_TABS, TAB_PATHS, adminAccess, type AdminAccess, type AdminTab } from "./access";
+export { ADMIN_TABS, TAB_PATHS, adminAccess, type AdminAccess, type AdminTab } from "./access";
 export { AdminForbidden, AdminLayout, TabForbidden } from "./components/AdminLayout";
 export { AgenciesScreen } from "./components/agencies/AgenciesScreen";
 export { AuditScreen } from "./components/audit/AuditScreen";
