@@ -82,7 +82,7 @@ export function Chart({ option, label, height = 280, onClick, testId }: ChartPro
       aria-label={label}
       data-testid={testId}
       className={onClick ? "chart chart--clickable" : "chart"}
-      style={{ height, width: "100%" }}
+      style={{ height, width: "100%", minWidth: 0, overflow: "hidden" }}
     />
   );
 }

@@ -1,29 +1,5 @@
-import { Link } from "react-router-dom";
-
-import { LoadingScreen } from "../../components/LoadingScreen";
-import { MyAccountCard, useMe } from "../../features/auth";
-import { useT } from "../../lib/i18n";
-import { usePageTitle } from "../../lib/use-page-title";
-import { paths } from "../../config/paths";
+import { Dashboard } from "../../features/dashboard";
 
 export function OverviewRoute() {
-  const t = useT();
-  const me = useMe();
-  usePageTitle(t("nav.overview"));
-  if (!me.data) return <LoadingScreen />;
-  return (
-    <div className="page">
-      <h1 className="page__title">{t("nav.overview")}</h1>
-      <div className="page__grid">
-        <MyAccountCard
-          user={me.data}
-          actions={
-            <Link className="link" to={paths.changePassword}>
-              {t("account.changePassword")}
-            </Link>
-          }
-        />
-      </div>
-    </div>
-  );
+  return <Dashboard />;
 }

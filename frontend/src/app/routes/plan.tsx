@@ -1,7 +1,8 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { useParams } from "react-router-dom";
+
+import { PlanDetail } from "../../features/plans";
 
 export function PlanRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.plans")} description={t("comingSoon.plans")} />;
+  const { planId = "" } = useParams();
+  return <PlanDetail planId={planId} key={planId} />;
 }

@@ -1,7 +1,5 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { PlansPage } from "../../features/plans";
 
 export function PlansRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.plans")} description={t("comingSoon.plans")} />;
+  return <PlansPage />;
 }

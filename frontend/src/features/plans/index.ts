@@ -1,0 +1,2 @@
+export { PlanDetail } from "./components/PlanDetail";
+export { PlansPage } from "./components/PlansPage";
