@@ -48,8 +48,8 @@ export async function logIn(page, username, password = PASSWORD) {
   await form.username.fill(username);
   await form.password.fill(password);
   await form.submit.click();
-  await page.getByRole("banner").waitFor();
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).first().waitFor({ state: "attached" });
 }
 
 export async function noHorizontalScroll(page) {
@@ -73,6 +73,7 @@ export async function screenshots(page, name) {
   const before = page.viewportSize();
   for (const size of [DESKTOP, PHONE]) {
     await page.setViewportSize(size);
+    await page.waitForTimeout(400); // charts and the layout follow the new width
     await settled(page);
     await noHorizontalScroll(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${size.width}.png`), fullPage: size === PHONE });
@@ -133,4 +134,33 @@ export async function runFlow(title, scenario) {
   } finally {
     await browser.close();
   }
+}
+
+const tokens = new Map();
+
+/** The API as a demo user, for a flow's set-up and look-ups (the browser itself only uses the screens). */
+export async function apiAs(username) {
+  if (!tokens.has(username)) {
+    const response = await fetch(`${GATEWAY_URL}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    check(response.ok, `API login as ${username} answered ${response.status}`);
+    tokens.set(username, (await response.json()).access_token);
+  }
+  const call = async (method, address, body, headers = {}) => {
+    const response = await fetch(`${GATEWAY_URL}${address}`, {
+      method,
+      headers: { Authorization: `Bearer ${tokens.get(username)}`, "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    check(response.ok, `${method} ${address} as ${username} answered ${response.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return {
+    get: (address) => call("GET", address),
+    post: (address, body, headers) => call("POST", address, body, headers),
+  };
 }
