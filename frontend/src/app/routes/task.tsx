@@ -1,7 +1,9 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { useParams } from "react-router-dom";
+
+import { TaskDetailPage } from "../../features/tasks";
 
 export function TaskRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.agencyTasks")} description={t("comingSoon.agencyTasks")} />;
+  const { taskId = "" } = useParams();
+  // a new task id is a new page: nothing typed into one task's forms carries over to the next
+  return <TaskDetailPage key={taskId} taskId={taskId} />;
 }

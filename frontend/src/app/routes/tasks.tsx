@@ -1,7 +1,5 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import { useT } from "../../lib/i18n";
+import { TaskListPage } from "../../features/tasks";
 
 export function TasksRoute() {
-  const t = useT();
-  return <ComingSoon title={t("nav.agencyTasks")} description={t("comingSoon.agencyTasks")} />;
+  return <TaskListPage />;
 }

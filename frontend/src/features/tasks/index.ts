@@ -1,0 +1,2 @@
+export { TaskDetailPage } from "./components/detail/TaskDetailPage";
+export { TaskListPage } from "./components/list/TaskListPage";
