@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json frontend/openapi.json -type f 2>/dev/null)
 
+# What a first visit may download (gzip), checked after every build; see docs/frontend.md.
+FIRST_LOAD_BUDGET_KB ?= 300
+
 .PHONY: run test lint pytest deps frontend migrate openapi clean
 
 run: $(VENV)/.installed frontend
@@ -12,6 +15,7 @@ run: $(VENV)/.installed frontend
 
 test: deps $(VENV)/.installed frontend lint
 	cd frontend && npm test
+	node frontend/scripts/bundle-report.mjs --budget-kb $(FIRST_LOAD_BUDGET_KB)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

@@ -54,18 +54,28 @@ export async function logIn(page, username, password = PASSWORD) {
 
 export async function noHorizontalScroll(page) {
   const { width } = page.viewportSize();
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(scrollWidth <= width, `the page is ${scrollWidth}px wide at a ${width}px viewport (horizontal scrolling)`);
+  const [scrollWidth, culprits] = await page.evaluate((limit) => {
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > limit + 1 && el.getBoundingClientRect().width > 0)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join(".")}`);
+    return [document.documentElement.scrollWidth, wide];
+  }, width);
+  check(
+    scrollWidth <= width,
+    `the page is ${scrollWidth}px wide at a ${width}px viewport (horizontal scrolling): ${culprits.join(", ")}`,
+  );
 }
 
 /** Waits until nothing is loading (no skeleton, no spinner), so a screenshot shows the data. */
 export async function settled(page) {
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // not "networkidle": the notification stream keeps one request open for as long as the page lives
   await page
     .waitForFunction(() => !document.querySelector(".ant-skeleton, .ant-spin-spinning, [aria-busy='true']"), null, {
       timeout: 15_000,
     })
     .catch(() => {});
+  await page.waitForTimeout(300);
 }
 
 /** The screen at desktop and at phone width, checked for horizontal scrolling at both. */
@@ -159,7 +169,10 @@ export async function apiAs(username) {
     check(response.ok, `${method} ${address} as ${username} answered ${response.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
+  const status = async (address) =>
+    (await fetch(`${GATEWAY_URL}${address}`, { headers: { Authorization: `Bearer ${tokens.get(username)}` } })).status;
   return {
+    status,
     get: (address) => call("GET", address),
     post: (address, body, headers) => call("POST", address, body, headers),
   };

@@ -1,31 +1,26 @@
-import { BarChart, GraphChart, LineChart, PieChart } from "echarts/charts";
+import { BarChart, LineChart } from "echarts/charts";
 import {
   AriaComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
-  TitleComponent,
   TooltipComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-// Only what the screens draw is bundled; SVG keeps text crisp on phones and selectable in screenshots.
+// Only what most screens draw is bundled here (a screen with another kind registers it itself, as the plan
+// graph does); SVG keeps text crisp on phones and selectable in screenshots.
 echarts.use([
   BarChart,
   LineChart,
-  PieChart,
-  GraphChart,
   AriaComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
-  TitleComponent,
   TooltipComponent,
   SVGRenderer,
 ]);
@@ -75,6 +70,7 @@ export function Chart({ option, label, height = 280, onClick, testId }: ChartPro
     chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
   }, [option]);
 
+  // size containment: the drawn SVG (as wide as the last layout) never widens the page while it catches up
   return (
     <div
       ref={box}
@@ -82,7 +78,7 @@ export function Chart({ option, label, height = 280, onClick, testId }: ChartPro
       aria-label={label}
       data-testid={testId}
       className={onClick ? "chart chart--clickable" : "chart"}
-      style={{ height, width: "100%", minWidth: 0, overflow: "hidden" }}
+      style={{ height, width: "100%", minWidth: 0, overflow: "hidden", contain: "size" }}
     />
   );
 }

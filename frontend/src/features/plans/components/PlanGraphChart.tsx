@@ -1,4 +1,6 @@
 import { Grid } from "antd";
+import { GraphChart } from "echarts/charts";
+import { use as registerCharts } from "echarts/core";
 import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
 
@@ -7,6 +9,9 @@ import { paths } from "../../../config/paths";
 import type { PlanGraph } from "../api/plans";
 import { useMessages } from "../i18n";
 import { layoutPlans, planName, reducedParents, shortLabel } from "../utils/graph";
+
+// only this screen draws a graph: its code stays out of the dashboard's charts
+registerCharts([GraphChart]);
 
 type Orientation = "horizontal" | "vertical";
 
