@@ -5,3 +5,8 @@
 export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
+
+/** The `If-Match` value the API expects for a record at this version (its ETag). */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}

@@ -22,3 +22,14 @@ export const PROVINCE_WIDE_ROLES: readonly Role[] = ["admin", "coordinator", "le
 export function hasRole(user: Me | undefined, ...roles: Role[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));
 }
+
+/** Every role the gateway knows, in the order screens list them. */
+export const ROLES: readonly Role[] = [
+  "admin",
+  "coordinator",
+  "leader",
+  "agency_manager",
+  "agency_officer",
+  "viewer",
+  "integration",
+];

@@ -22,19 +22,7 @@ export type IndicatorPlan = Schemas["IndicatorsPlanRead"];
 export type IndicatorPlanCreate = Schemas["IndicatorsPlanCreate"];
 export type IndicatorImportReport = Schemas["IndicatorsImportReport"];
 
-export const ROLES: readonly Role[] = [
-  "admin",
-  "coordinator",
-  "leader",
-  "agency_manager",
-  "agency_officer",
-  "viewer",
-  "integration",
-];
+export { ROLES } from "../../../lib/me";
 export const AGENCY_KINDS: readonly AgencyKind[] = ["province", "department", "division", "commune", "university", "other"];
 export const SCOPES: readonly Scope[] = ["tasks.read", "indicators.read", "events.read", "identity.read"];
-
-/** The `If-Match` value the API expects for a record at this version. */
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
+export { etagOf } from "../../../lib/idempotency";

@@ -1,14 +1,7 @@
 import { useT, type MessageKey } from "../../../lib/i18n";
+import { ROLES } from "../../../lib/me";
 
-const KNOWN_ROLES = new Set([
-  "admin",
-  "coordinator",
-  "leader",
-  "agency_manager",
-  "agency_officer",
-  "viewer",
-  "integration",
-]);
+const KNOWN_ROLES = new Set<string>(ROLES);
 
 /** The Vietnamese (or English) label of a role code; an unknown code is shown as it is. */
 export function useRoleLabel(): (role: string) => string {

@@ -9,7 +9,6 @@ export const dashboardKeys = {
   all: ["dashboard"] as const,
   taskCounts: (query: TaskCountsQuery) => [...dashboardKeys.all, "task-counts", query] as const,
   tasks: (query: TaskListQuery) => [...dashboardKeys.all, "tasks", query] as const,
-  plans: () => [...dashboardKeys.all, "plans"] as const,
   scorecard: (query: ScorecardQuery) => [...dashboardKeys.all, "scorecard", query] as const,
   completeness: (query: CompletenessQuery) => [...dashboardKeys.all, "completeness", query] as const,
 };

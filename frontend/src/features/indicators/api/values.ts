@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api";
+import { etagOf } from "../../../lib/idempotency";
 import { indicatorKeys } from "./keys";
 import type { ValueCreate, ValueIn, ValueRead } from "./types";
 
 /** The ETag the API gives a value of this version; writes to it send it back as If-Match. */
 export function valueEtag(value: Pick<ValueRead, "version">): string {
-  return `"${value.version}"`;
+  return etagOf(value.version);
 }
 
 export function useIndicatorValues(indicatorId: string, { enabled = true }: { enabled?: boolean } = {}) {

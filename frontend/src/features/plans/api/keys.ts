@@ -1,6 +1,5 @@
 export const planKeys = {
   all: ["plans"] as const,
-  list: () => [...planKeys.all, "list"] as const,
   graph: () => [...planKeys.all, "graph"] as const,
   detail: (planId: string) => [...planKeys.all, "detail", planId] as const,
   sections: (planId: string) => [...planKeys.all, "sections", planId] as const,

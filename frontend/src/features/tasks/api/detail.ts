@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api";
+import { etagOf } from "../../../lib/idempotency";
 import { taskKeys } from "./keys";
 import type { Comment, DeadlineChange, Extension, HistoryEntry, ProgressUpdate, TaskDetail } from "./types";
 
@@ -13,7 +14,7 @@ export interface LoadedTask {
 export async function getTask(taskId: string): Promise<LoadedTask> {
   const result = await api.GET("/api/v1/tasks/{task_id}", { params: { path: { task_id: taskId } } });
   const task = unwrap(result);
-  return { task, etag: result.response.headers.get("ETag") ?? `"${task.version}"` };
+  return { task, etag: result.response.headers.get("ETag") ?? etagOf(task.version) };
 }
 
 export function useTask(taskId: string, enabled = true) {

@@ -4,7 +4,6 @@ export const taskKeys = {
   all: ["tasks"] as const,
   lists: () => [...taskKeys.all, "list"] as const,
   list: (filters: TaskFilters) => [...taskKeys.lists(), filters] as const,
-  plans: () => [...taskKeys.all, "plans"] as const,
   sections: (planId: string) => [...taskKeys.all, "plans", planId, "sections"] as const,
   /** Everything read about one task: the task itself, its timeline, extensions, comments. */
   task: (id: string) => [...taskKeys.all, "task", id] as const,

@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from "@tans
 
 import { api, downloadFile, unwrap } from "../../../lib/api";
 import { taskKeys } from "./keys";
-import type { Plan, Section, TaskFilters, TaskPage } from "./types";
+import type { Section, TaskFilters, TaskPage } from "./types";
 
 export const PAGE_SIZE = 50;
 
@@ -22,21 +22,7 @@ export function useTaskList(filters: TaskFilters) {
   });
 }
 
-async function getAllPlans(): Promise<Plan[]> {
-  const out: Plan[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = unwrap(await api.GET("/api/v1/tasks/plans", { params: { query: { limit: 200, cursor } } }));
-    out.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
-
-/** The plans (văn bản) the caller can see: the plan filter's options and each row's symbol. */
-export function usePlans() {
-  return useQuery({ queryKey: taskKeys.plans(), queryFn: getAllPlans, staleTime: 10 * 60_000 });
-}
+export { usePlans } from "../../../lib/plans";
 
 export function usePlanSections(planId: string | null | undefined) {
   return useQuery({

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, ApiError, downloadFile, unwrap, type paths } from "../../../lib/api";
+import { etagOf } from "../../../lib/idempotency";
 import type { LoadedTask } from "./detail";
 import { taskKeys } from "./keys";
 import type {
@@ -152,7 +153,7 @@ export function useUpdateTask(taskId: string) {
         body,
       });
       const task = unwrap(result);
-      return { task, etag: result.response.headers.get("ETag") ?? `"${task.version}"` };
+      return { task, etag: result.response.headers.get("ETag") ?? etagOf(task.version) };
     },
     onSuccess: async (loaded) => {
       queryClient.setQueryData(taskKeys.detail(taskId), loaded);
@@ -175,7 +176,7 @@ export function useCancelTask(taskId: string) {
         body: { reason },
       });
       const task = unwrap(result);
-      return { task, etag: result.response.headers.get("ETag") ?? `"${task.version}"` };
+      return { task, etag: result.response.headers.get("ETag") ?? etagOf(task.version) };
     },
     onSuccess: async (loaded) => {
       queryClient.setQueryData(taskKeys.detail(taskId), loaded);
