@@ -86,7 +86,13 @@ export async function screenshots(page, name) {
     await page.waitForTimeout(400); // charts and the layout follow the new width
     await settled(page);
     await noHorizontalScroll(page);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${size.width}.png`), fullPage: size === PHONE });
+    // the page as far as about three screens down: enough to show the screen, not a 17,000 px strip
+    const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), size.height * 3);
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}-${size.width}.png`),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: size.width, height },
+    });
   }
   await page.setViewportSize(before);
 }

@@ -640,7 +640,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Thẩm định: chấp nhận báo cáo hoàn thành, hoặc trả lại (nêu lý do) báo cáo tiến độ hay hoàn thành của một đơn vị */
+        /** Thẩm định: chấp nhận báo cáo hoàn thành, hoặc trả lại (nêu lý do) báo cáo của một đơn vị */
         post: operations["review_api_v1_tasks__task_id__review_post"];
         delete?: never;
         options?: never;

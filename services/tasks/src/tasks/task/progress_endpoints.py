@@ -141,7 +141,7 @@ class ReviewBody(BaseModel):
 
 @router.post(
     "/{task_id}/review",
-    summary="Thẩm định: chấp nhận báo cáo hoàn thành, hoặc trả lại (nêu lý do) báo cáo tiến độ hay hoàn thành của một đơn vị",
+    summary="Thẩm định: chấp nhận báo cáo hoàn thành, hoặc trả lại (nêu lý do) báo cáo của một đơn vị",
     responses=WRITE_ERRORS,
 )
 async def review(
