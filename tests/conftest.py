@@ -10,6 +10,7 @@ import tempfile
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -67,16 +68,12 @@ def mailbox() -> Iterator[Mailbox]:
         box.stop()
 
 
-@pytest.fixture(scope="session")
-def stack(
-    new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox
-) -> Iterator[Stack]:
+@contextmanager
+def running_stack(url: str, folder: Path, mailbox: Mailbox) -> Iterator[Stack]:
     """Gateway, three services and the notifications worker as separate processes on free ports, over a migrated
     database with demo data and the seed plans loaded, as the run command leaves them; e-mail goes to `mailbox`."""
     from gateway.demo.loader import load
 
-    url = new_database("stack")
-    folder = tmp_path_factory.mktemp("stack")
     asyncio.run(migrate_all(url))
     asyncio.run(load(async_database_url(url), demo=True, service_secret=service_secret(folder / "keys")))
     running = Stack(
@@ -107,6 +104,15 @@ def stack(
         yield running
     finally:
         running.stop_all()
+
+
+@pytest.fixture(scope="session")
+def stack(
+    new_database: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox
+) -> Iterator[Stack]:
+    """The product as `make run` leaves it, shared by the whole session."""
+    with running_stack(new_database("stack"), tmp_path_factory.mktemp("stack"), mailbox) as running:
+        yield running
 
 
 @pytest.fixture

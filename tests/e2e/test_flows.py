@@ -35,21 +35,21 @@ def run_flow(stack: Stack, script: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_login_header_and_phone_menu(stack: Stack) -> None:
-    run_flow(stack, "login_flow.mjs")
+def test_login_header_and_phone_menu(e2e_stack: Stack) -> None:
+    run_flow(e2e_stack, "login_flow.mjs")
     assert (SCREENSHOTS / "menu-360.png").is_file()
 
 
-def test_ward_reports_progress_coordinator_returns_it_live_and_another_agency_cannot_open_it(stack: Stack) -> None:
-    run_flow(stack, "task_report_flow.mjs")
+def test_ward_reports_progress_coordinator_returns_it_live_and_another_agency_cannot_open_it(e2e_stack: Stack) -> None:
+    run_flow(e2e_stack, "task_report_flow.mjs")
     assert (SCREENSHOTS / "tong-quan-360.png").is_file() and (SCREENSHOTS / "thong-bao-1366.png").is_file()
 
 
-def test_agency_reports_indicator_value_monitor_accepts_chart_shows_it(stack: Stack) -> None:
-    run_flow(stack, "indicator_flow.mjs")
+def test_agency_reports_indicator_value_monitor_accepts_chart_shows_it(e2e_stack: Stack) -> None:
+    run_flow(e2e_stack, "indicator_flow.mjs")
     assert (SCREENSHOTS / "chi-tieu-chi-tiet-1366.png").is_file()
 
 
-def test_every_main_screen_at_desktop_and_phone_width(stack: Stack) -> None:
-    run_flow(stack, "screens.mjs")
+def test_every_main_screen_at_desktop_and_phone_width(e2e_stack: Stack) -> None:
+    run_flow(e2e_stack, "screens.mjs")
     assert len(list(SCREENSHOTS.glob("*-360.png"))) >= 14

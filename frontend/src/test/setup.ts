@@ -28,6 +28,11 @@ if (typeof globalThis.ResizeObserver === "undefined") {
   } as unknown as typeof ResizeObserver;
 }
 
+// jsdom has no pseudo-element styles and logs a long "not implemented" error each time Ant Design's table asks
+// for one (its scrollbar measure): answer with the element's own style instead.
+const elementStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => elementStyle(element);
+
 // jsdom's Blob/File cannot be read by Node's fetch (no stream()/arrayBuffer()), so a multipart upload hung.
 function readBlob(blob: Blob): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
