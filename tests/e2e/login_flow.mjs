@@ -26,6 +26,8 @@ async function expectLoginForm(page) {
 
 async function openAccountMenu(page) {
   await page.getByRole("button", { name: /Tài khoản đang đăng nhập/ }).click();
+  await page.getByRole("menuitem", { name: "Đăng xuất" }).waitFor();
+  await page.waitForTimeout(400); // the menu zooms in: a click during the animation can land on its neighbour
 }
 
 await runFlow("login flow", async (open) => {
@@ -59,6 +61,7 @@ await runFlow("login flow", async (open) => {
     await page.waitForTimeout(500); // the drawer slides in
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "menu-360.png") });
     await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
   });
 
   await step("log out from the account menu", async () => {
