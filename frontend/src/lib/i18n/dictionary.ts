@@ -68,15 +68,6 @@ export const vi = {
   "agency.pick": "Chọn đơn vị",
   "agency.none": "Không có đơn vị phù hợp",
 
-  "comingSoon.badge": "Sắp ra mắt",
-  "comingSoon.body": "Chức năng này sẽ có trong một bản phát hành sau. Trang này chưa có dữ liệu.",
-  "comingSoon.agencyTasks":
-    "Danh sách nhiệm vụ đơn vị chủ trì hoặc phối hợp, cập nhật tiến độ, minh chứng và đề nghị gia hạn.",
-  "comingSoon.plans": "Các văn bản kế hoạch, chương trình hành động và quan hệ căn cứ giữa chúng.",
-  "comingSoon.indicators": "Chỉ tiêu theo lĩnh vực, giá trị báo cáo từng kỳ và mức độ đạt so với mục tiêu.",
-  "comingSoon.notifications": "Hộp thư thông báo: sắp đến hạn, quá hạn, kỳ báo cáo, ý kiến chỉ đạo.",
-  "comingSoon.admin": "Quản lý cơ quan, đơn vị, người dùng, vai trò và tài khoản tích hợp.",
-
   "forbidden.title": "Không có quyền truy cập",
   "forbidden.body": "Trang này chỉ dành cho quản trị hệ thống.",
   "notFound.title": "Không tìm thấy trang",
@@ -157,15 +148,6 @@ export const en: Record<MessageKey, string> = {
 
   "agency.pick": "Choose an agency",
   "agency.none": "No matching agency",
-
-  "comingSoon.badge": "Coming soon",
-  "comingSoon.body": "This feature arrives in a later release. There is no data on this page yet.",
-  "comingSoon.agencyTasks":
-    "Tasks your agency leads or supports, progress updates, evidence and extension requests.",
-  "comingSoon.plans": "Plans, action programmes and the documents they implement.",
-  "comingSoon.indicators": "Indicators by sector, values reported each period and attainment against targets.",
-  "comingSoon.notifications": "Your inbox: due soon, overdue, reporting periods, directives.",
-  "comingSoon.admin": "Manage agencies, users, roles and integration clients.",
 
   "forbidden.title": "Access denied",
   "forbidden.body": "This page is for system administrators only.",
