@@ -8,16 +8,16 @@ export type Agency =
 
 export const directoryKeys = {
   all: ["directory"] as const,
-  agencies: (includeInactive: boolean) => [...directoryKeys.all, "agencies", { includeInactive }] as const,
+  agencies: () => [...directoryKeys.all, "agencies"] as const,
 };
 
-async function getAllAgencies(includeInactive: boolean): Promise<Agency[]> {
+async function getAllAgencies(): Promise<Agency[]> {
   const out: Agency[] = [];
   let cursor: string | undefined;
   do {
     const page = unwrap(
       await api.GET("/api/v1/agencies", {
-        params: { query: { limit: 200, cursor, include_inactive: includeInactive } },
+        params: { query: { limit: 200, cursor, include_inactive: true } },
       }),
     );
     out.push(...page.items);
@@ -26,12 +26,18 @@ async function getAllAgencies(includeInactive: boolean): Promise<Agency[]> {
   return out;
 }
 
-/** The province's agency directory (every user may read it); pages are gathered once and cached. */
+const activeOnly = (agencies: Agency[]) => agencies.filter((agency) => agency.active);
+
+/**
+ * The province's agency directory (every user may read it): fetched once with the merged and closed agencies,
+ * which history and old records still name; pickers get only the active ones from the same cached list.
+ */
 export function useAgencies({ includeInactive = false }: { includeInactive?: boolean } = {}) {
   return useQuery({
-    queryKey: directoryKeys.agencies(includeInactive),
-    queryFn: () => getAllAgencies(includeInactive),
+    queryKey: directoryKeys.agencies(),
+    queryFn: getAllAgencies,
     staleTime: 10 * 60_000,
+    select: includeInactive ? undefined : activeOnly,
   });
 }
 

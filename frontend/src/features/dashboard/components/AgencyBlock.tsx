@@ -2,51 +2,22 @@ import { Button, Segmented } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 
-import { Chart, type ChartOption } from "../../../components/Chart";
+import { Chart } from "../../../components/Chart";
 import { QueryState } from "../../../components/QueryState";
 import type { TaskCounts } from "../api/task-counts";
 import type { DashboardScope } from "../hooks/use-dashboard-scope";
 import { useScopedTaskCounts } from "../hooks/use-dashboard-data";
 import { useLabelWidth } from "../hooks/use-label-width";
 import { useMessages } from "../i18n";
-import { SHARE_COLORS } from "../utils/colors";
 import { agencyLink } from "../utils/links";
-import { Block, ColorKey, FiguresDetails } from "./Block";
+import { shareBarsOption } from "../utils/share-bars";
+import { Block, FiguresDetails, ShareColorKey, useShareSeriesNames } from "./Block";
 
 type AgencyRow = TaskCounts["by_agency"][number];
 type AgencyRole = "lead" | "coordinator" | "any";
 
 const TOP = 10;
 const BAR = 28;
-
-type SeriesNames = Record<keyof typeof SHARE_COLORS, string>;
-
-function agencyOption(labelWidth: number, rows: AgencyRow[], names: SeriesNames): ChartOption {
-  const series = (key: keyof typeof SHARE_COLORS, value: (row: AgencyRow) => number) => ({
-    name: names[key],
-    type: "bar",
-    stack: "tasks",
-    barMaxWidth: 20,
-    itemStyle: { color: SHARE_COLORS[key] },
-    data: rows.map((row) => ({ value: value(row), agencyId: row.agency_id })),
-  });
-  return {
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    grid: { left: 8, right: 16, top: 8, bottom: 8 },
-    xAxis: { type: "value", minInterval: 1, axisLabel: { hideOverlap: true } },
-    yAxis: {
-      type: "category",
-      inverse: true,
-      data: rows.map((row) => row.agency_name),
-      axisLabel: { width: labelWidth, overflow: "truncate" },
-    },
-    series: [
-      series("completed", (row) => row.completed),
-      series("overdue", (row) => row.overdue),
-      series("open", (row) => Math.max(0, row.tasks - row.completed - row.overdue)),
-    ],
-  };
-}
 
 export function AgencyBlock({ scope }: { scope: DashboardScope }) {
   const m = useMessages();
@@ -91,23 +62,20 @@ function AgencyChart({ rows, role }: { rows: AgencyRow[]; role: AgencyRole }) {
   const [all, setAll] = useState(false);
   const sorted = useMemo(() => [...rows].sort((a, b) => b.tasks - a.tasks), [rows]);
   const shown = useMemo(() => (all ? sorted : sorted.slice(0, TOP)), [all, sorted]);
+  const names = useShareSeriesNames();
   const option = useMemo(
     () =>
-      agencyOption(labelWidth, shown, {
-        completed: m("series.completed"),
-        overdue: m("series.overdue"),
-        open: m("series.open"),
+      shareBarsOption(shown, {
+        labelWidth,
+        names,
+        label: (row) => row.agency_name,
+        datum: (row) => ({ agencyId: row.agency_id }),
       }),
-    [labelWidth, shown, m],
+    [labelWidth, shown, names],
   );
   return (
     <>
-      <ColorKey
-        items={(["completed", "overdue", "open"] as const).map((key) => ({
-          name: m(`series.${key}`),
-          color: SHARE_COLORS[key],
-        }))}
-      />
+      <ShareColorKey names={names} />
       <Chart
         option={option}
         height={shown.length * BAR + 32}

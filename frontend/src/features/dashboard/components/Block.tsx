@@ -1,5 +1,9 @@
 import { Card, Typography } from "antd";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
+
+import { useMessages } from "../i18n";
+import { SHARE_COLORS } from "../utils/colors";
+import type { ShareKey, ShareSeriesNames } from "../utils/share-bars";
 
 interface BlockProps {
   id: string;
@@ -53,5 +57,22 @@ export function ColorKey({ items }: { items: readonly { name: string; color: str
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The done / overdue / open names of the agency and section bars, for their series and their key. */
+export function useShareSeriesNames(): ShareSeriesNames {
+  const m = useMessages();
+  return useMemo(
+    () => ({ completed: m("series.completed"), overdue: m("series.overdue"), open: m("series.open") }),
+    [m],
+  );
+}
+
+export function ShareColorKey({ names }: { names: ShareSeriesNames }) {
+  return (
+    <ColorKey
+      items={(Object.keys(SHARE_COLORS) as ShareKey[]).map((key) => ({ name: names[key], color: SHARE_COLORS[key] }))}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { Select } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 
-import { Chart, type ChartOption } from "../../../components/Chart";
+import { Chart } from "../../../components/Chart";
 import { QueryState } from "../../../components/QueryState";
 import { usePlanOptions, type PlanOption } from "../api/plans";
 import type { TaskCounts } from "../api/task-counts";
@@ -10,10 +10,10 @@ import type { DashboardScope } from "../hooks/use-dashboard-scope";
 import { useScopedTaskCounts } from "../hooks/use-dashboard-data";
 import { useLabelWidth } from "../hooks/use-label-width";
 import { useMessages } from "../i18n";
-import { SHARE_COLORS } from "../utils/colors";
 import { sectionLink } from "../utils/links";
 import { planLabel } from "../utils/plan-label";
-import { Block, ColorKey, FiguresDetails } from "./Block";
+import { shareBarsOption } from "../utils/share-bars";
+import { Block, FiguresDetails, ShareColorKey, useShareSeriesNames } from "./Block";
 
 type SectionRow = TaskCounts["by_section"][number];
 
@@ -23,35 +23,6 @@ const MIN_HEIGHT = 320;
 /** The plan with most tasks opens first: that is where the province's work is. */
 export function defaultPlan(plans: readonly PlanOption[]): PlanOption | undefined {
   return [...plans].sort((a, b) => b.task_count - a.task_count).find((plan) => plan.task_count > 0);
-}
-
-type SeriesNames = Record<keyof typeof SHARE_COLORS, string>;
-
-function sectionOption(labelWidth: number, rows: SectionRow[], none: string, names: SeriesNames): ChartOption {
-  const series = (key: keyof typeof SHARE_COLORS, value: (row: SectionRow) => number) => ({
-    name: names[key],
-    type: "bar",
-    stack: "tasks",
-    barMaxWidth: 20,
-    itemStyle: { color: SHARE_COLORS[key] },
-    data: rows.map((row) => ({ value: value(row), sectionId: row.section_id })),
-  });
-  return {
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, confine: true },
-    grid: { left: 8, right: 16, top: 8, bottom: 8 },
-    xAxis: { type: "value", minInterval: 1, axisLabel: { hideOverlap: true } },
-    yAxis: {
-      type: "category",
-      inverse: true,
-      data: rows.map((row) => row.section_title || none),
-      axisLabel: { width: labelWidth, overflow: "truncate" },
-    },
-    series: [
-      series("completed", (row) => row.completed),
-      series("overdue", (row) => row.overdue),
-      series("open", (row) => Math.max(0, row.tasks - row.completed - row.overdue)),
-    ],
-  };
 }
 
 export function SectionBlock({ scope }: { scope: DashboardScope }) {
@@ -111,23 +82,20 @@ function SectionChart({ plan, rows }: { plan: PlanOption; rows: SectionRow[] }) 
   const labelWidth = useLabelWidth();
   const navigate = useNavigate();
   const sorted = useMemo(() => [...rows].sort((a, b) => b.tasks - a.tasks), [rows]);
+  const names = useShareSeriesNames();
   const option = useMemo(
     () =>
-      sectionOption(labelWidth, sorted, m("section.none"), {
-        completed: m("series.completed"),
-        overdue: m("series.overdue"),
-        open: m("series.open"),
+      shareBarsOption(sorted, {
+        labelWidth,
+        names,
+        label: (row) => row.section_title || m("section.none"),
+        datum: (row) => ({ sectionId: row.section_id }),
       }),
-    [labelWidth, sorted, m],
+    [labelWidth, sorted, names, m],
   );
   return (
     <>
-      <ColorKey
-        items={(["completed", "overdue", "open"] as const).map((key) => ({
-          name: m(`series.${key}`),
-          color: SHARE_COLORS[key],
-        }))}
-      />
+      <ShareColorKey names={names} />
       <Chart
         option={option}
         height={Math.max(120, sorted.length * BAR + 32)}

@@ -94,7 +94,7 @@ export function DeadlineList({ query, empty, testId }: { query: TasksQuery; empt
               <Link to={paths.task(task.id)} className="dash-task__title">
                 {task.title}
               </Link>
-              <div className="dash-task__meta">
+              <div className="meta-line">
                 <span>{m("task.due", { date: dueText(task) })}</span>
                 <StatusTag task={task} />
               </div>
@@ -133,7 +133,7 @@ export function RecentUpdatesBlock({ scope }: { scope: DashboardScope }) {
                 <Link to={paths.task(task.id)} className="dash-task__title">
                   {task.title}
                 </Link>
-                <div className="dash-task__meta">
+                <div className="meta-line">
                   <StatusTag task={task} />
                   <span className="dash-task__progress">
                     <Progress

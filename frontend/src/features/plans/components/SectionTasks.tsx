@@ -34,7 +34,7 @@ export function SectionTasks({ planId, sectionId }: { planId: string; sectionId:
               {task.number && <span className="plan-task__number">{task.number}.</span>}
               <Link to={paths.task(task.id)}>{task.title}</Link>
             </div>
-            <div className="plan-task__meta">
+            <div className="meta-line">
               <Tag>{task.status_label}</Tag>
               <span>{m("tasks.due", { date: dueText(task) })}</span>
               <span>{m("tasks.percent", { percent: task.percent })}</span>

@@ -7,6 +7,7 @@ import { paths } from "../../../../config/paths";
 import { usePlans } from "../../api/list";
 import type { Share, TaskDetail } from "../../api/types";
 import { useMessages } from "../../i18n";
+import { MyShares } from "../list/TaskRowParts";
 import { StatusTag } from "../StatusTag";
 
 function agencyList(shares: Share[], fallback: string): string {
@@ -82,20 +83,7 @@ export function TaskHeader({ task, actions }: TaskHeaderProps) {
     task.my_shares.length > 0 && {
       key: "mine",
       label: t("detail.myShares"),
-      children: (
-        <ul className="task-shares">
-          {task.my_shares.map((share) => (
-            <li key={share.id}>
-              {t("row.share", {
-                agency: share.agency_name,
-                role: t(`role.${share.role}`),
-                status: share.status_label || t(`status.${share.status}`),
-                percent: share.percent,
-              })}
-            </li>
-          ))}
-        </ul>
-      ),
+      children: <MyShares task={task} />,
     },
     task.parent_task_id && {
       key: "parent",

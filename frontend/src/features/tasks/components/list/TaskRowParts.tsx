@@ -55,7 +55,7 @@ export function TaskPercent({ percent }: { percent: number }) {
 }
 
 /** The caller's own share(s): role, status, percent. */
-export function MyShares({ task }: { task: Task }) {
+export function MyShares({ task }: { task: Pick<Task, "my_shares"> }) {
   const t = useMessages();
   if (task.my_shares.length === 0) return <span className="task-muted">{t("row.noShare")}</span>;
   return (
